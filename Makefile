@@ -1,0 +1,81 @@
+# Samordna – see README.md. `make run` and `make test` are all a fresh machine needs.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+PORT ?= 8000
+PG_URL ?= postgres://postgres@127.0.0.1:5432/samordna
+
+.PHONY: run test test-sqlite test-postgres lint format messages install install-dev chromium \
+        migrate demo worker backup restore bench clean
+
+$(VENV)/bin/activate:
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt $(VENV)/bin/activate
+	$(PIP) install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/bin/activate
+	$(PIP) install --quiet -r requirements-dev.txt
+	touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+# Compile the translations (Swedish first). Needs gettext's msgfmt.
+messages-compile:
+	@command -v msgfmt >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; }
+	$(PY) manage.py compilemessages --ignore=.venv -v 0
+
+# Extract new strings into the .po files (then translate them, see CONTRIBUTING.md).
+messages: install-dev
+	bash scripts/makemessages.sh
+
+migrate: install messages-compile
+	@mkdir -p var
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_reference_data
+
+demo: migrate
+	$(PY) manage.py seed_demo --if-empty
+
+run: demo
+	PORT=$(PORT) bash scripts/run.sh
+
+worker: install
+	$(PY) manage.py db_worker --queue-name '*'
+
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
+	$(MAKE) --no-print-directory messages-compile
+
+format: install-dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+# The whole suite: lint, then SQLite (with browser tests), then PostgreSQL.
+test: install-dev chromium lint test-sqlite test-postgres
+
+test-sqlite: install-dev messages-compile
+	env -u DATABASE_URL $(VENV)/bin/pytest -q
+
+test-postgres: install-dev messages-compile
+	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest -q -m "not browser"
+
+backup: install
+	$(PY) manage.py backup_database
+
+restore: install
+	$(PY) manage.py restore_database $(FILE)
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

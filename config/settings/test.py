@@ -1,0 +1,14 @@
+"""Test settings: fast hashing, in-memory e-mail, tasks run on the database backend."""
+
+from .base import *  # noqa: F403
+from .base import BASE_DIR
+
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Tasks run immediately in tests so that side effects (e-mail) can be asserted; the database
+# backend and its worker are exercised by tests that opt into them explicitly.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": []}}
+MEDIA_ROOT = str(BASE_DIR / "var" / "test-uploads")
+ALLOWED_HOSTS = ["*"]
+SITE_URL = "http://testserver"

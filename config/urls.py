@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from samordna.api.api import api
+
+urlpatterns = [
+    path("", include("samordna.core.urls")),
+    path("konto/", include("samordna.accounts.urls")),
+    path("", include("samordna.organisations.urls")),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "samordna.core.views.permission_denied"
+handler404 = "samordna.core.views.page_not_found"
+handler500 = "samordna.core.views.server_error"

@@ -1,0 +1,43 @@
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+from ninja.errors import ValidationError
+
+from samordna.core.errors import ApplicationError
+
+from .routers import core as core_router
+from .routers import organisations as organisations_router
+
+api = NinjaAPI(
+    title="Samordna API",
+    version="1",
+    description="Read-only JSON API for Samordna (regional coordination against men's violence "
+    "against women). Unpublished data needs a bearer token of the owning county's staff.",
+    urls_namespace="api",
+    docs_url="/docs",
+)
+
+
+@api.exception_handler(ApplicationError)
+def application_error(request, exc: ApplicationError):
+    body = {"detail": str(exc.message)}
+    if exc.field:
+        body["field"] = exc.field
+    body.update(exc.extra)
+    return api.create_response(request, body, status=exc.status_code)
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request, exc: ValidationError):
+    errors = []
+    for error in exc.errors:
+        location = [str(part) for part in error.get("loc", []) if part not in ("query", "body")]
+        errors.append({"field": ".".join(location), "message": error.get("msg", "")})
+    return api.create_response(
+        request,
+        {"detail": _("Some of the values are not valid."), "errors": errors},
+        status=422,
+    )
+
+
+api.add_router("", core_router.router)
+api.add_router("", organisations_router.router)

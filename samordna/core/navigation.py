@@ -1,0 +1,22 @@
+"""The main navigation. Each module adds its entry here when it exists (only those that exist)."""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class NavItem:
+    url_name: str
+    label: str
+    staff_only: bool = False
+    # URL path prefix that marks the item as current.
+    prefix: str = ""
+
+
+MAIN_NAVIGATION = [
+    NavItem("core:home", _("Start"), prefix="/$"),
+    NavItem("organisations:county_list", _("Counties"), prefix="/lan/"),
+    NavItem("organisations:organisation_list", _("Organisations"), prefix="/organisationer/"),
+    NavItem("organisations:person_list", _("People"), staff_only=True, prefix="/personer/"),
+]

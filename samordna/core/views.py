@@ -1,0 +1,55 @@
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+from django.views.i18n import set_language as django_set_language
+
+from samordna.organisations import selectors as organisation_selectors
+
+from . import services
+from .forms import AccessibilityReportForm
+from .permissions import PUBLIC, view_permission
+
+
+@view_permission(PUBLIC)
+def home(request):
+    return render(
+        request,
+        "core/home.html",
+        {"counties": organisation_selectors.county_list_with_counts()},
+    )
+
+
+@view_permission(PUBLIC)
+def accessibility_statement(request):
+    return render(request, "core/accessibility_statement.html")
+
+
+@view_permission(PUBLIC)
+@require_http_methods(["GET", "POST"])
+def accessibility_report(request):
+    form = AccessibilityReportForm(
+        request.POST or None, initial={"page_url": request.GET.get("sida", "")}
+    )
+    if request.method == "POST" and form.is_valid():
+        services.accessibility_report_create(actor=request.user, **form.cleaned_data)
+        messages.success(request, _("Thank you! Your report has been sent."))
+        return redirect("core:accessibility_statement")
+    return render(request, "core/accessibility_report.html", {"form": form})
+
+
+@view_permission(PUBLIC)
+def set_language(request):
+    return django_set_language(request)
+
+
+def permission_denied(request, exception=None):
+    return render(request, "core/error.html", {"status": 403}, status=403)
+
+
+def page_not_found(request, exception=None):
+    return render(request, "core/error.html", {"status": 404}, status=404)
+
+
+def server_error(request):
+    return render(request, "core/error.html", {"status": 500}, status=500)
