@@ -34,6 +34,15 @@ INSTALLED_APPS = [
     "samordna.core",
     "samordna.accounts",
     "samordna.organisations",
+    "samordna.strategy",
+    "samordna.plans",
+    "samordna.events",
+    "samordna.networks",
+    "samordna.campaigns",
+    "samordna.knowledge",
+    "samordna.newsletter",
+    "samordna.surveys",
+    "samordna.search",
     "samordna.api",
 ]
 
@@ -100,6 +109,7 @@ def database_from_url(url: str) -> dict:
 
 DATABASES = {"default": database_from_url(DATABASE_URL)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # --- Accounts --------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

@@ -4,8 +4,17 @@ from ninja.errors import ValidationError
 
 from samordna.core.errors import ApplicationError
 
+from .routers import campaigns as campaigns_router
 from .routers import core as core_router
+from .routers import events as events_router
+from .routers import knowledge as knowledge_router
+from .routers import networks as networks_router
+from .routers import newsletter as newsletter_router
 from .routers import organisations as organisations_router
+from .routers import plans as plans_router
+from .routers import search as search_router
+from .routers import strategy as strategy_router
+from .routers import surveys as surveys_router
 
 api = NinjaAPI(
     title="Samordna API",
@@ -41,3 +50,12 @@ def validation_error(request, exc: ValidationError):
 
 api.add_router("", core_router.router)
 api.add_router("", organisations_router.router)
+api.add_router("", strategy_router.router)
+api.add_router("", plans_router.router)
+api.add_router("", events_router.router)
+api.add_router("", networks_router.router)
+api.add_router("", campaigns_router.router)
+api.add_router("", knowledge_router.router)
+api.add_router("", newsletter_router.router)
+api.add_router("", surveys_router.router)
+api.add_router("", search_router.router)

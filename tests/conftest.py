@@ -1,0 +1,111 @@
+"""Shared fixtures. Reference data (21 counties, 290 municipalities, regions, national bodies) is
+loaded once per test database and restored after transactional tests flush it."""
+
+import pytest
+from django.test import Client
+
+from samordna.accounts import services as account_services
+from samordna.accounts.models import Role
+from samordna.organisations.models import County, Organisation
+from samordna.organisations.services import reference_data_load
+
+PASSWORD = "correct-horse-battery-staple-42"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        reference_data_load()
+
+
+@pytest.fixture(autouse=True)
+def _reference_data_present(request):
+    """Transactional tests flush the database afterwards; reload the reference data if so."""
+    uses_db = any(
+        name in request.fixturenames for name in ("db", "transactional_db", "live_server")
+    ) or request.node.get_closest_marker("django_db")
+    yield
+    if uses_db and (
+        "transactional_db" in request.fixturenames
+        or "live_server" in request.fixturenames
+        or getattr(request.node.get_closest_marker("django_db"), "kwargs", {}).get("transaction")
+    ):
+        reference_data_load()
+
+
+@pytest.fixture
+def county_06(db) -> County:
+    return County.objects.get(code="06")
+
+
+@pytest.fixture
+def county_08(db) -> County:
+    return County.objects.get(code="08")
+
+
+def make_user(email: str, role: str, *, county=None, organisation=None, name: str = ""):
+    return account_services.user_create(
+        email=email,
+        role=role,
+        county=county,
+        organisation=organisation,
+        password=PASSWORD,
+        full_name=name or email.split("@")[0].replace(".", " ").title(),
+    )
+
+
+@pytest.fixture
+def editor_08(county_08):
+    return make_user("editor08@lst.example", Role.COUNTY_EDITOR, county=county_08)
+
+
+@pytest.fixture
+def admin_08(county_08):
+    return make_user("admin08@lst.example", Role.COUNTY_ADMIN, county=county_08)
+
+
+@pytest.fixture
+def editor_06(county_06):
+    return make_user("editor06@lst.example", Role.COUNTY_EDITOR, county=county_06)
+
+
+@pytest.fixture
+def admin_06(county_06):
+    return make_user("admin06@lst.example", Role.COUNTY_ADMIN, county=county_06)
+
+
+@pytest.fixture
+def national_user(db):
+    return make_user("national@jamy.example", Role.NATIONAL)
+
+
+@pytest.fixture
+def kalmar_municipality(db) -> Organisation:
+    return Organisation.objects.get(code="0880")
+
+
+@pytest.fixture
+def org_contact_0880(kalmar_municipality):
+    return make_user(
+        "contact@kalmar.example", Role.ORGANISATION_CONTACT, organisation=kalmar_municipality
+    )
+
+
+@pytest.fixture
+def participant_0880(kalmar_municipality):
+    return make_user(
+        "participant@kalmar.example", Role.PARTICIPANT, organisation=kalmar_municipality
+    )
+
+
+@pytest.fixture
+def client_for():
+    """``client_for(user)`` → a test client logged in as ``user`` (None → anonymous)."""
+
+    def _client(user=None) -> Client:
+        client = Client()
+        if user is not None:
+            client.force_login(user, backend="samordna.accounts.backends.EmailBackend")
+        return client
+
+    return _client
