@@ -7,3 +7,5 @@ from .base import EMAIL_BACKEND as _SMTP_BACKEND  # noqa: F401
 
 DEBUG = env_bool("DEBUG", True)
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
+WHITENOISE_AUTOREFRESH = DEBUG
+WHITENOISE_USE_FINDERS = True

@@ -12,3 +12,6 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 MEDIA_ROOT = str(BASE_DIR / "var" / "test-uploads")
 ALLOWED_HOSTS = ["*"]
 SITE_URL = "http://testserver"
+# Serve static files from the finders (no collectstatic in tests).
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

@@ -21,6 +21,13 @@ from .geo import project_shapes
 from .models import Organisation
 
 
+def _require_some_editable_county(user) -> None:
+    """Creating needs a county to create in: the national role reads but does not edit."""
+    access = get_access(user)
+    if not access.edit_county_ids and not access.is_superuser:
+        raise PermissionDenied
+
+
 @view_permission(PUBLIC)
 def county_list(request):
     return render(
@@ -96,8 +103,7 @@ def organisation_detail(request, code):
 @view_permission(STAFF)
 @require_http_methods(["GET", "POST"])
 def organisation_create(request):
-    if not get_access(request.user).edit_county_ids and not request.user.is_superuser:
-        raise PermissionDenied
+    _require_some_editable_county(request.user)
     form = OrganisationForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         require_county_edit(request.user, form.cleaned_data["county"].pk)
@@ -190,6 +196,7 @@ def person_list(request):
 @view_permission(STAFF)
 @require_http_methods(["GET", "POST"])
 def person_create(request):
+    _require_some_editable_county(request.user)
     initial = {}
     if request.GET.get("organisation"):
         organisation = selectors.organisation_get(request.GET["organisation"])
