@@ -1,7 +1,11 @@
-from unittest import mock
+import json
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
-from django.db import OperationalError
 
 pytestmark = pytest.mark.django_db
 
@@ -12,13 +16,29 @@ def test_health_reports_ok(client):
     assert response.json() == {"status": "ok", "database": "ok"}
 
 
-def test_health_reports_503_naming_the_database_when_it_fails(client):
-    with mock.patch(
-        "samordna.api.routers.core.connection.cursor", side_effect=OperationalError("down")
-    ):
-        response = client.get("/api/v1/health")
-    assert response.status_code == 503
-    assert response.json()["database"] == "unavailable"
+def test_health_reports_503_naming_the_database_when_it_is_unreachable():
+    # A real fault: the app process points at a PostgreSQL port where nothing listens.
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        closed_port = sock.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    env["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:{closed_port}/samordna"
+    env["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
+    script = (
+        "from django.test import Client; r = Client().get('/api/v1/health'); "
+        "print(r.status_code, r.content.decode())"
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", script],
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    status, body = result.stdout.strip().splitlines()[-1].split(" ", 1)
+    assert status == "503"
+    assert json.loads(body) == {"status": "error", "database": "unavailable"}
 
 
 def test_counties_lists_all_21(client):
@@ -41,7 +61,9 @@ def test_kalmar_has_twelve_municipalities(client):
 
 
 def test_organisations_free_text_and_pages(client):
-    body = client.get("/api/v1/organisations", {"q": "kommun", "page": 2}).json()
+    body = client.get(
+        "/api/v1/organisations", {"q": "kommun", "kind": "municipality", "page": 2}
+    ).json()
     assert body["count"] == 290
     assert len(body["items"]) == 50
     national = client.get("/api/v1/organisations", {"q": "JAMY"}).json()

@@ -36,10 +36,13 @@ def test_queued_email_is_sent_after_commit(django_capture_on_commit_callbacks):
 def test_nothing_is_sent_for_work_that_rolled_back(django_capture_on_commit_callbacks):
     from django.db import transaction
 
-    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError):
-        with transaction.atomic():
-            services.email_queue(to=["a@example.se"], subject="S", body_text="B")
-            raise RuntimeError("rollback")
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        services.email_queue(to=["a@example.se"], subject="S", body_text="B")
+        raise RuntimeError("rollback")
     assert mail.outbox == []
     assert OutgoingEmail.objects.count() == 0
 

@@ -17,10 +17,15 @@ def test_organisation_list_filters_by_kind_and_county(client):
 
 
 def test_organisation_list_searches_and_paginates(client):
-    response = client.get(reverse("organisations:organisation_list"), {"q": "kommun"})
+    response = client.get(
+        reverse("organisations:organisation_list"), {"q": "kommun", "kind": "municipality"}
+    )
     assert response.context["page"].paginator.count == 290
     assert len(response.context["page"].object_list) == 25
-    page_2 = client.get(reverse("organisations:organisation_list"), {"q": "kommun", "page": 2})
+    page_2 = client.get(
+        reverse("organisations:organisation_list"),
+        {"q": "kommun", "kind": "municipality", "page": 2},
+    )
     assert page_2.context["page"].number == 2
     assert b"page=3" in page_2.content
     assert client.get(reverse("organisations:organisation_list"), {"page": "x"}).status_code == 200

@@ -1,5 +1,5 @@
 from django.db import connection
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 router = Router(tags=["system"])
 
@@ -16,5 +16,5 @@ def health(request):
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except Exception:  # noqa: BLE001 - any database failure means unhealthy
-        return 503, {"status": "error", "database": "unavailable"}
-    return 200, {"status": "ok", "database": "ok"}
+        return Status(503, {"status": "error", "database": "unavailable"})
+    return Status(200, {"status": "ok", "database": "ok"})
