@@ -29,7 +29,7 @@ install-dev: $(VENV)/.installed-dev
 # Compile the translations (Swedish first). Needs gettext's msgfmt.
 messages-compile:
 	@command -v msgfmt >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; }
-	$(PY) manage.py compilemessages --ignore=.venv -v 0
+	@if find samordna -name '*.po' | grep -q .; then $(PY) manage.py compilemessages --ignore=.venv -v 0; fi
 
 # Extract new strings into the .po files (then translate them, see CONTRIBUTING.md).
 messages: install-dev
