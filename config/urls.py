@@ -16,6 +16,7 @@ urlpatterns = [
     path("nyhetsbrev/", include("samordna.newsletter.urls")),
     path("enkater/", include("samordna.surveys.urls")),
     path("sok/", include("samordna.search.urls")),
+    path("stod/", include("samordna.support.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

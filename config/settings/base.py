@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "samordna.newsletter",
     "samordna.surveys",
     "samordna.search",
+    "samordna.support",
     "samordna.api",
 ]
 

@@ -13,6 +13,7 @@ from .routers import newsletter as newsletter_router
 from .routers import organisations as organisations_router
 from .routers import plans as plans_router
 from .routers import search as search_router
+from .routers import support as support_router
 from .routers import strategy as strategy_router
 from .routers import surveys as surveys_router
 
@@ -59,3 +60,4 @@ api.add_router("", knowledge_router.router)
 api.add_router("", newsletter_router.router)
 api.add_router("", surveys_router.router)
 api.add_router("", search_router.router)
+api.add_router("", support_router.router)
