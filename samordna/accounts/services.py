@@ -5,11 +5,13 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samordna.core.audit import log_action
 from samordna.core.errors import ValidationFailed
+from samordna.core.services import email_queue
 
 from .models import (
     COUNTY_ROLES,
@@ -127,6 +129,31 @@ def login_is_rate_limited(*, email: str, ip_address: str | None) -> bool:
 
 
 def login_attempt_record(*, email: str, ip_address: str | None, succeeded: bool) -> LoginAttempt:
-    return LoginAttempt.objects.create(
-        email=email.strip().lower()[:254], ip_address=ip_address, succeeded=succeeded
-    )
+    """Log the attempt; when this failure is the one that reaches the limit, tell the account
+    holder (if the address has an account) so a lock-out never comes as a surprise."""
+    email = email.strip().lower()[:254]
+    attempt = LoginAttempt.objects.create(email=email, ip_address=ip_address, succeeded=succeeded)
+    if not succeeded:
+        since = timezone.now() - timedelta(seconds=settings.LOGIN_FAILURE_WINDOW_SECONDS)
+        failures = LoginAttempt.objects.filter(
+            email=email, succeeded=False, created_at__gte=since
+        ).count()
+        user = User.objects.filter(email__iexact=email, is_active=True).first()
+        if failures == settings.LOGIN_MAX_FAILURES_PER_EMAIL and user is not None:
+            minutes = settings.LOGIN_FAILURE_WINDOW_SECONDS // 60
+            email_queue(
+                to=[user.email],
+                subject=_("Your Samordna account is temporarily locked"),
+                body_text=_(
+                    "There have been %(count)s failed attempts to log in to your account. "
+                    "Logging in is blocked for %(minutes)s minutes. If it was not you, reset "
+                    "your password: %(url)s"
+                )
+                % {
+                    "count": failures,
+                    "minutes": minutes,
+                    "url": settings.SITE_URL.rstrip("/") + reverse("accounts:password_reset"),
+                },
+            )
+            log_action(actor=None, action="accounts.user.locked_out", obj=user)
+    return attempt

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -10,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from samordna.core.permissions import AUTHENTICATED, PUBLIC, view_permission
 
 from .forms import LoginForm, QueuedPasswordResetForm
-from .selectors import role_assignments_for_user
+from .selectors import personal_data_for_user, role_assignments_for_user
 
 
 @view_permission(PUBLIC)
@@ -39,6 +40,16 @@ def profile(request):
     return render(
         request, "accounts/profile.html", {"assignments": role_assignments_for_user(request.user)}
     )
+
+
+@view_permission(AUTHENTICATED)
+def personal_data(request):
+    """GDPR: download what is stored about me, as JSON."""
+    response = JsonResponse(
+        personal_data_for_user(request.user), json_dumps_params={"ensure_ascii": False, "indent": 2}
+    )
+    response["Content-Disposition"] = 'attachment; filename="mina-uppgifter-samordna.json"'
+    return response
 
 
 password_reset = view_permission(PUBLIC)(

@@ -9,4 +9,5 @@ urlpatterns = [
     path("tillganglighet/", views.accessibility_statement, name="accessibility_statement"),
     path("tillganglighet/rapportera/", views.accessibility_report, name="accessibility_report"),
     path("sprak/", views.set_language, name="set_language"),
+    path("granskningslogg/", views.audit_log, name="audit_log"),
 ]

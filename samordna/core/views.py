@@ -8,7 +8,9 @@ from samordna.organisations import selectors as organisation_selectors
 
 from . import services
 from .forms import AccessibilityReportForm
-from .permissions import PUBLIC, view_permission
+from .pagination import paginate
+from .permissions import COUNTY_ADMIN, PUBLIC, view_permission
+from .selectors import audit_entries_for_user
 
 
 @view_permission(PUBLIC)
@@ -36,6 +38,13 @@ def accessibility_report(request):
         messages.success(request, _("Thank you! Your report has been sent."))
         return redirect("core:accessibility_statement")
     return render(request, "core/accessibility_report.html", {"form": form})
+
+
+@view_permission(COUNTY_ADMIN)
+def audit_log(request):
+    q = request.GET.get("q", "").strip()[:100]
+    page = paginate(request, audit_entries_for_user(request.user, q=q), per_page=50)
+    return render(request, "core/audit_log.html", {"page": page, "q": q})
 
 
 @view_permission(PUBLIC)
