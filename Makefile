@@ -75,6 +75,7 @@ backup: install
 	$(PY) manage.py backup_database
 
 restore: install
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=var/backups/samordna-….sqlite3"; exit 2; }
 	$(PY) manage.py restore_database $(FILE)
 
 clean:
