@@ -3,11 +3,32 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from samordna.accounts.models import User
+from samordna.campaigns import demo as campaigns_demo
+from samordna.events import demo as events_demo
+from samordna.knowledge import demo as knowledge_demo
+from samordna.networks import demo as networks_demo
+from samordna.newsletter import demo as newsletter_demo
 from samordna.organisations import demo as organisations_demo
+from samordna.plans import demo as plans_demo
+from samordna.search import demo as search_demo
+from samordna.strategy import demo as strategy_demo
+from samordna.support import demo as support_demo
+from samordna.surveys import demo as surveys_demo
 
 # Each domain's demo seeder, in dependency order. A module adds its own here.
 SEEDERS = [
     ("organisations", organisations_demo.seed),
+    ("events", events_demo.seed),
+    ("support", support_demo.seed),
+    ("strategy", strategy_demo.seed),
+    ("plans", plans_demo.seed),
+    ("knowledge", knowledge_demo.seed),
+    ("campaigns", campaigns_demo.seed),
+    ("networks", networks_demo.seed),
+    ("newsletter", newsletter_demo.seed),
+    ("surveys", surveys_demo.seed),
+    # Last: indexes what the seeders above created.
+    ("search", search_demo.seed),
 ]
 
 
