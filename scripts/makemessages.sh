@@ -9,7 +9,7 @@ for app in */; do
   app=${app%/}
   if [ -d "$app/locale" ]; then
     (cd "$app" && $DJ makemessages -l sv -l en --no-obsolete --no-location)
-    ignores+=(--ignore "$app/*")
+    ignores+=(--ignore "$app/*.*")
   fi
 done
 $DJ makemessages -l sv -l en --no-obsolete --no-location "${ignores[@]}"

@@ -1,8 +1,9 @@
 """Shared fixtures. Reference data (21 counties, 290 municipalities, regions, national bodies) is
-loaded once per test database and restored after transactional tests flush it."""
+loaded once per test database and restored after transactional tests flush it (hook below)."""
 
 import pytest
 from django.test import Client
+from pytest_django.plugin import blocking_manager_key
 
 from samordna.accounts import services as account_services
 from samordna.accounts.models import Role
@@ -18,19 +19,26 @@ def django_db_setup(django_db_setup, django_db_blocker):
         reference_data_load()
 
 
-@pytest.fixture(autouse=True)
-def _reference_data_present(request):
-    """Transactional tests flush the database afterwards; reload the reference data if so."""
-    uses_db = any(
-        name in request.fixturenames for name in ("db", "transactional_db", "live_server")
-    ) or request.node.get_closest_marker("django_db")
+def _is_transactional(item) -> bool:
+    names = getattr(item, "fixturenames", ())
+    marker = item.get_closest_marker("django_db")
+    return (
+        "transactional_db" in names
+        or "live_server" in names
+        or bool(marker and marker.kwargs.get("transaction"))
+    )
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Transactional tests end with a flush of every table (after all fixture teardowns); put the
+    reference data back for the tests that follow."""
     yield
-    if uses_db and (
-        "transactional_db" in request.fixturenames
-        or "live_server" in request.fixturenames
-        or getattr(request.node.get_closest_marker("django_db"), "kwargs", {}).get("transaction")
-    ):
-        reference_data_load()
+    if nextitem is None or not _is_transactional(item):
+        return
+    with item.config.stash[blocking_manager_key].unblock():
+        if County.objects.count() < 21:
+            reference_data_load()
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from . import services
 class LoginForm(forms.Form):
     email = forms.EmailField(
         label=_("E-mail address"),
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         error_messages={
             "required": _("Enter your e-mail address."),
             "invalid": _("Enter a valid e-mail address, e.g. namn@lansstyrelsen.se."),

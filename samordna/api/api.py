@@ -13,8 +13,8 @@ from .routers import newsletter as newsletter_router
 from .routers import organisations as organisations_router
 from .routers import plans as plans_router
 from .routers import search as search_router
-from .routers import support as support_router
 from .routers import strategy as strategy_router
+from .routers import support as support_router
 from .routers import surveys as surveys_router
 
 api = NinjaAPI(

@@ -17,7 +17,7 @@ class AccessibilityReportForm(forms.Form):
         error_messages={"required": _("Describe the problem you found.")},
     )
     email = forms.EmailField(
-        label=_("Your e-mail address (optional)"),
+        label=_("Your e-mail address"),
         help_text=_("Only if you want us to answer you."),
         required=False,
         error_messages={"invalid": _("Enter a valid e-mail address, e.g. namn@kommun.se.")},

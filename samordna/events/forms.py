@@ -158,8 +158,11 @@ class EventForm(forms.ModelForm):
             "capacity_per_county",
             "requires_approval",
             "consent_text",
+            "plan_activity",
+            "subgoals",
         ]
         widgets = {
+            "subgoals": forms.CheckboxSelectMultiple,
             "co_organising_counties": forms.CheckboxSelectMultiple,
             "registration_opens_at": DateTimeLocalInput(),
             "registration_deadline": DateTimeLocalInput(),
@@ -180,6 +183,15 @@ class EventForm(forms.ModelForm):
         self.fields["invited_organisations"].help_text = _(
             "Only used when the visibility is 'Invited organisations only'."
         )
+        editable = editable_counties_for_user(user)
+        self.fields["plan_activity"].queryset = (
+            self.fields["plan_activity"]
+            .queryset.filter(plan__county__in=editable)
+            .select_related("plan")
+        )
+        self.fields["subgoals"].queryset = self.fields["subgoals"].queryset.filter(
+            strategy__county__in=editable
+        )
         if self.instance.pk:
             # Times of an existing event come from its sessions (edited on the sessions page).
             del self.fields["start"]
@@ -191,6 +203,7 @@ class EventForm(forms.ModelForm):
         data = dict(self.cleaned_data)
         data.pop("co_organising_counties", None)
         data.pop("invited_organisations", None)
+        data.pop("subgoals", None)
         return data
 
 

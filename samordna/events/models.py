@@ -9,6 +9,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from samordna.core.models import TimeStampedModel
 from samordna.organisations.models import County, Municipality, Organisation, Person
@@ -96,6 +97,21 @@ class Event(TimeStampedModel):
         _("consent text"),
         blank=True,
         help_text=_("If filled in, registrants must tick a box to agree to this text."),
+    )
+    # Links to the regional strategy and the year's plan (added in migration 0002).
+    plan_activity = models.ForeignKey(
+        "plans.Activity",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="calendar_events",
+        verbose_name=_("plan activity"),
+    )
+    subgoals = models.ManyToManyField(
+        "strategy.SubGoal",
+        blank=True,
+        related_name="calendar_events",
+        verbose_name=_("sub-goals"),
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -202,10 +218,13 @@ class Registration(TimeStampedModel):
     """A person's registration for an event. Waiting-list order is creation order."""
 
     class Status(models.TextChoices):
-        CONFIRMED = "confirmed", _("Confirmed")
-        WAITLISTED = "waitlisted", _("Waiting list")
-        PENDING_APPROVAL = "pending_approval", _("Awaiting approval")
-        CANCELLED = "cancelled", _("Cancelled")
+        CONFIRMED = "confirmed", pgettext_lazy("registration status", "Confirmed")
+        WAITLISTED = "waitlisted", pgettext_lazy("registration status", "Waiting list")
+        PENDING_APPROVAL = (
+            "pending_approval",
+            pgettext_lazy("registration status", "Awaiting approval"),
+        )
+        CANCELLED = "cancelled", pgettext_lazy("registration status", "Cancelled")
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="registrations")
     name = models.CharField(_("name"), max_length=200)

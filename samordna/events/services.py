@@ -68,6 +68,7 @@ EVENT_FIELDS = [
     "capacity_per_county",
     "requires_approval",
     "consent_text",
+    "plan_activity",
 ]
 
 
@@ -151,11 +152,6 @@ def can_manage_event(user, event: Event) -> bool:
     return any(access.can_edit_county(c.pk) for c in event.co_organising_counties.all())
 
 
-def can_read_event_internals(user, event: Event) -> bool:
-    access = get_access(user)
-    return bool(access.national or can_manage_event(user, event))
-
-
 def _normalise_target_groups(value) -> str:
     if isinstance(value, str):
         value = value.split(",")
@@ -212,6 +208,7 @@ def event_create(
     end,
     co_organising_counties: Iterable[County] = (),
     invited_organisations: Iterable[Organisation] = (),
+    subgoals: Iterable = (),
     **fields,
 ) -> Event:
     """Create an event with one session spanning ``start``–``end`` (add more sessions later)."""
@@ -230,6 +227,7 @@ def event_create(
         )
         event.co_organising_counties.set([c for c in co_organising_counties if c.pk != county.pk])
         event.invited_organisations.set(list(invited_organisations))
+        event.subgoals.set(list(subgoals))
         EventSession.objects.create(event=event, start=start, end=end)
         log_action(actor=actor, action="events.event.created", obj=event, county_code=county.code)
     return event
@@ -241,6 +239,7 @@ def event_update(
     event: Event,
     co_organising_counties: Iterable[County] | None = None,
     invited_organisations: Iterable[Organisation] | None = None,
+    subgoals: Iterable | None = None,
     **fields,
 ) -> Event:
     """Change an event's fields. Raising capacity promotes from the waiting list in order."""
@@ -258,6 +257,8 @@ def event_update(
             )
         if invited_organisations is not None:
             locked.invited_organisations.set(list(invited_organisations))
+        if subgoals is not None:
+            locked.subgoals.set(list(subgoals))
         log_action(
             actor=actor,
             action="events.event.updated",
@@ -766,6 +767,7 @@ def _mail(registration: Registration, template: str, subject: str, *, ics: bool 
         "event": registration.event,
         "cancel_url": registration.get_absolute_cancel_url(),
         "evaluation_url": site + reverse("events:evaluation", args=[registration.cancel_token]),
+        "certificate_url": site + reverse("events:certificate", args=[registration.cancel_token]),
     }
     with override("sv"):
         body = render_to_string(f"events/email/{template}.txt", context)

@@ -156,6 +156,7 @@ def event_detail(request, pk):
             "can_edit": get_access(request.user).can_edit_county(event.county_id),
             "sessions": list(event.sessions.all()),
             "co_organisers": list(event.co_organising_counties.all()),
+            "subgoals": list(event.subgoals.all()),
         },
     )
 
@@ -303,6 +304,7 @@ def event_create(request):
                 actor=request.user,
                 co_organising_counties=form.cleaned_data["co_organising_counties"],
                 invited_organisations=form.cleaned_data["invited_organisations"],
+                subgoals=form.cleaned_data["subgoals"],
                 **data,
             )
         except ApplicationError as exc:
@@ -326,6 +328,7 @@ def event_edit(request, pk):
                 event=original,
                 co_organising_counties=form.cleaned_data["co_organising_counties"],
                 invited_organisations=form.cleaned_data["invited_organisations"],
+                subgoals=form.cleaned_data["subgoals"],
                 **form.service_fields(),
             )
         except ApplicationError as exc:

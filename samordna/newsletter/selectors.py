@@ -113,8 +113,12 @@ def knowledge_candidates(limit: int = 30) -> list | None:
 
 
 def knowledge_get(pk: int):
-    items = knowledge_candidates(limit=500) or []
-    return next((item for item in items if item.pk == pk), None)
+    """A published knowledge-bank item by primary key, or None."""
+    try:
+        from samordna.knowledge.selectors import knowledge_items_public
+    except ImportError:
+        return None
+    return knowledge_items_public().filter(pk=pk).first()
 
 
 def event_candidates(county, limit: int = 20) -> list | None:

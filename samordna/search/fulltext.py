@@ -21,8 +21,7 @@ from django.contrib.postgres.search import (
     SearchVector,
 )
 from django.db import connection
-from django.db.models import F, FloatField, QuerySet
-from django.db.models.expressions import RawSQL
+from django.db.models import F, QuerySet
 from django.utils.html import escape
 
 # The Snowball Swedish stop-word list, which PostgreSQL's ``swedish`` configuration also uses.
@@ -164,10 +163,13 @@ def unindex_documents(ids: list[int]) -> None:
             _sqlite_delete(cursor, ids)
 
 
-def clear_index() -> None:
+def prune_orphans() -> None:
+    """Drop FTS5 rows whose document is gone (e.g. deleted by a cascade or a flush)."""
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
-            cursor.execute("DELETE FROM search_fts")
+            cursor.execute(
+                "DELETE FROM search_fts WHERE rowid NOT IN (SELECT id FROM search_searchdocument)"
+            )
 
 
 def _sqlite_delete(cursor, ids: list[int]) -> None:
@@ -179,13 +181,10 @@ def _sqlite_delete(cursor, ids: list[int]) -> None:
 
 # --- Query ------------------------------------------------------------------------------------
 
-FTS_MATCH_SQL = "SELECT rowid FROM search_fts WHERE search_fts MATCH %s"
+FTS_JOIN_SQL = "search_fts.rowid = search_searchdocument.id"
 # bm25 is smaller for better matches; negated so that "higher is better" as with ts_rank. Title
 # matches weigh most, then the text, then keywords (like weights A, B, C on PostgreSQL).
-FTS_RANK_SQL = (
-    "SELECT -bm25(search_fts, 4.0, 1.0, 0.5) FROM search_fts "
-    "WHERE search_fts MATCH %s AND search_fts.rowid = search_searchdocument.id"
-)
+FTS_RANK_SQL = "-bm25(search_fts, 4.0, 1.0, 0.5)"
 
 
 def matching(queryset: QuerySet, q: str) -> QuerySet:
@@ -202,12 +201,14 @@ def matching(queryset: QuerySet, q: str) -> QuerySet:
             .order_by("-rank", "-updated", "pk")
         )
     expression = fts5_expression(parsed)
-    # Fixed SQL; the user's words are only ever a bound parameter (and quoted FTS5 terms).
-    return (
-        queryset.filter(pk__in=RawSQL(FTS_MATCH_SQL, [expression]))  # noqa: S611
-        .annotate(rank=RawSQL(FTS_RANK_SQL, [expression], output_field=FloatField()))  # noqa: S611
-        .order_by("-rank", "-updated", "pk")
-    )
+    # A join with the FTS5 table (one MATCH per query, not per row). The SQL is fixed; the
+    # user's words are only ever a bound parameter, as quoted FTS5 terms.
+    return queryset.extra(  # noqa: S610
+        tables=["search_fts"],
+        where=[FTS_JOIN_SQL, "search_fts MATCH %s"],
+        params=[expression],
+        select={"rank": FTS_RANK_SQL},
+    ).order_by("-rank", "-updated", "pk")
 
 
 def snippets(documents, q: str) -> dict[int, str]:

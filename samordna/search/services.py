@@ -110,6 +110,7 @@ def search_rebuild_index(*, kinds: list[str] | None = None, batch_size: int = 50
         known = [p.kind for p in PROVIDERS]
         orphans = list(SearchDocument.objects.exclude(kind__in=known).values_list("pk", flat=True))
         _delete(orphans)
+        fulltext.prune_orphans()
     return counts
 
 

@@ -2,6 +2,8 @@
 run its teardown, so the reference data is restored here once the flush is done (the same
 approach as tests/browser/conftest.py)."""
 
+import gc
+
 import pytest
 from pytest_django.plugin import blocking_manager_key
 
@@ -18,6 +20,10 @@ def _reference_data_present():
 def pytest_runtest_teardown(item, nextitem):
     yield
     names = getattr(item, "fixturenames", ())
+    if "live_server" in names:
+        # Request threads of the live server leave their PostgreSQL connections to the garbage
+        # collector; collect now so that none is left open when the test database is dropped.
+        gc.collect()
     if nextitem is not None and ("transactional_db" in names or "live_server" in names):
         with item.config.stash[blocking_manager_key].unblock():
             reference_data_load()

@@ -130,9 +130,9 @@ def test_another_county_cannot_cancel_or_change(users, objects, client_for):
 
 
 def test_co_organising_county_sees_reports_but_does_not_edit(county_08, county_06, client_for):
-    editor_07 = make_user("editor07@lst.example", Role.COUNTY_EDITOR, county=county_06)
+    co_editor = make_user("co.editor06@lst.example", Role.COUNTY_EDITOR, county=county_06)
     event = make_event(county_08, published=False, co_organising_counties=[county_06])
-    client = client_for(editor_07)
+    client = client_for(co_editor)
     assert client.get(f"/kalender/{event.pk}/").status_code == 200
     assert client.get(f"/kalender/{event.pk}/anmalningar/").status_code == 200
     assert client.get(f"/kalender/{event.pk}/anmalningar/export.csv").status_code == 200

@@ -368,6 +368,7 @@ def test_attendance_and_evaluation(county_08, editor_08, django_capture_on_commi
         assert services.event_send_evaluation(actor=editor_08, event=event) == 1
     assert mail.outbox[0].to == ["a@x.se"]
     assert f"/kalender/utvardering/{a.cancel_token}/" in mail.outbox[0].body
+    assert f"/kalender/intyg/{a.cancel_token}/" in mail.outbox[0].body
     with pytest.raises(Conflict):
         services.event_send_evaluation(actor=editor_08, event=event)
     services.evaluation_submit(registration=a, overall=5, content=4, usefulness=3, comment="Bra")

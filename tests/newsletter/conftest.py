@@ -1,5 +1,14 @@
 import pytest
 
+from tests.browser.conftest import (  # noqa: F401 - browser fixtures for test_browser.py
+    _reference_rows,
+    browser,
+    browser_page,
+    foreign_requests,
+    new_page,
+    pytest_runtest_teardown,
+)
+
 from .smtp_sink import RecordingHandler, SmtpSink
 
 

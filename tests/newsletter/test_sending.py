@@ -172,3 +172,18 @@ def test_scheduled_issue_is_sent_when_due(county_08, smtp_sink):
     call_command("send_newsletter", "--resume")
     services.delivery_send_issue(issue_id=issue.pk)
     assert smtp_sink.handler.count == 2
+
+
+def test_other_mail_backends_get_the_same_message(county_08):
+    """Without an SMTP connection (here: the locmem backend) each message is built by Django."""
+    from django.core import mail
+
+    subscriber = SubscriberFactory()
+    issue = issue_with_item()
+    send_now(issue)
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0].message()
+    assert message["Message-ID"] == f"<issue-{issue.pk}.sub-{subscriber.pk}@samordna.example>"
+    assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert "/nyhetsbrev/avregistrera/" in message["List-Unsubscribe"]
+    assert Delivery.objects.get().status == Delivery.Status.SENT

@@ -90,3 +90,9 @@ def test_rebuild_task_runs_in_the_background(county_08):
     )
     result = rebuild_index.enqueue()
     assert result.return_value == {"knowledge": 1} or result.return_value["knowledge"] == 1
+
+
+def test_search_without_hits_says_so(client_for, demo_index):
+    page = client_for(None).get("/sok/", {"q": "xyzzy"}).content.decode()
+    assert "0 träffar för ”xyzzy”" in page
+    assert "Inget matchade" in page
