@@ -53,16 +53,33 @@ def _filters(request):
     }
 
 
+def _campaigns(*, start, end, county_code: str):
+    """Campaign periods shown beside the calendar (national ones plus the chosen county's)."""
+    from samordna.campaigns.selectors import campaigns_in_range
+    from samordna.organisations.selectors import county_get
+
+    county = county_get(county_code) if county_code else None
+    return campaigns_in_range(start=start, end=end, county=county)
+
+
 @view_permission(PUBLIC)
 def event_list(request):
     form, filters = _filters(request)
     page = paginate(request, selectors.event_search(request.user, **filters), per_page=20)
     for event in page.object_list:
         event.seats_left = services.seats_left(event)
+    today = timezone.localdate()
     return render(
         request,
         "events/event_list.html",
-        {"form": form, "page": page, "is_staff": get_access(request.user).is_staff},
+        {
+            "form": form,
+            "page": page,
+            "is_staff": get_access(request.user).is_staff,
+            "campaigns": _campaigns(
+                start=today, end=today + timedelta(days=60), county_code=filters["county_code"]
+            ),
+        },
     )
 
 
@@ -94,6 +111,9 @@ def event_month(request):
         weeks.append({"number": week[0].isocalendar()[1], "days": days})
     previous_month = (month - timedelta(days=1)).replace(day=1)
     next_month = (month + timedelta(days=32)).replace(day=1)
+    campaigns = _campaigns(
+        start=month, end=next_month - timedelta(days=1), county_code=filters["county_code"]
+    )
     params = request.GET.copy()
     params.pop("month", None)
     base_query = params.urlencode()
@@ -106,6 +126,7 @@ def event_month(request):
             "weeks": weeks,
             "weekdays": [date(2024, 1, d) for d in range(1, 8)],  # a Monday-first week
             "events": events,
+            "campaigns": campaigns,
             "previous_month": previous_month,
             "next_month": next_month,
             "base_query": base_query,

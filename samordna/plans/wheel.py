@@ -74,6 +74,7 @@ class Wheel:
     unplaced: list[Entry]
     groups: list[Group]
     year: int
+    layout: "Layout | None" = None
 
 
 def _month_name(month: int) -> str:
@@ -201,9 +202,14 @@ def build_wheel(plan: ActionPlan, *, id_prefix: str = "arshjul") -> Wheel:
                 )
             )
     _assign_lanes(entries)
-    svg = _render(plan, entries, list(groups.values()), id_prefix)
+    shapes = layout(plan, entries, list(groups.values()))
     return Wheel(
-        svg=svg, entries=entries, unplaced=unplaced, groups=list(groups.values()), year=plan.year
+        svg=_render(shapes, id_prefix),
+        entries=entries,
+        unplaced=unplaced,
+        groups=list(groups.values()),
+        year=plan.year,
+        layout=shapes,
     )
 
 
@@ -230,6 +236,19 @@ def _assign_lanes(entries: list[Entry]) -> None:
             entry.lane = len(lanes) - 1
 
 
+def polygon(shape: str, x: float, y: float, size: float) -> list[tuple[float, float]]:
+    """Corners of a diamond or hexagon marker centred on (x, y)."""
+    corners = 4 if shape == "diamond" else 6
+    s = size * (1.2 if shape == "diamond" else 1.08)
+    return [
+        (
+            x + s * math.sin(2 * math.pi * k / corners),
+            y - s * math.cos(2 * math.pi * k / corners),
+        )
+        for k in range(corners)
+    ]
+
+
 def _shape(shape: str, x: float, y: float, size: float, fill: str) -> str:
     common = f'fill="{fill}" stroke="{OUTLINE}" stroke-width="1.5"'
     if shape == "square":
@@ -239,13 +258,7 @@ def _shape(shape: str, x: float, y: float, size: float, fill: str) -> str:
             f'height="{_fmt(2 * s)}" rx="3" {common}/>'
         )
     if shape in ("diamond", "hexagon"):
-        corners = 4 if shape == "diamond" else 6
-        s = size * (1.2 if shape == "diamond" else 1.08)
-        points = " ".join(
-            f"{_fmt(x + s * math.sin(2 * math.pi * k / corners))},"
-            f"{_fmt(y - s * math.cos(2 * math.pi * k / corners))}"
-            for k in range(corners)
-        )
+        points = " ".join(f"{_fmt(px)},{_fmt(py)}" for px, py in polygon(shape, x, y, size))
         return f'<polygon points="{points}" {common}/>'
     return f'<circle cx="{_fmt(x)}" cy="{_fmt(y)}" r="{_fmt(size)}" {common}/>'
 
@@ -293,91 +306,135 @@ def _slots(r_start: float) -> list[tuple[float, float]]:
     return slots
 
 
-def _render(plan: ActionPlan, entries: list[Entry], groups: list[Group], prefix: str) -> SafeString:
+@dataclass
+class Label:
+    """Text centred on (x, y); ``dy`` moves the SVG baseline so the text looks centred."""
+
+    x: float
+    y: float
+    text: str
+    size: int
+    dy: float
+    bold: bool = True
+
+
+@dataclass
+class Layout:
+    """The wheel's geometry in the 800-wide SVG user space, shared by the SVG and PNG."""
+
+    width: int
+    height: int
+    title: str
+    description: str
+    # (inner radius, outer radius, start angle, end angle, fill), angles clockwise from 12.
+    sectors: list = field(default_factory=list)
+    # (radius, start angle, end angle, fill) of campaign bands.
+    bands: list = field(default_factory=list)
+    # (entry, x, y) numbered markers, drawn after every band.
+    markers: list = field(default_factory=list)
+    labels: list[Label] = field(default_factory=list)
+    # (group, x, y): the shape at (x + 10, y), the name from x + 28.
+    legend: list = field(default_factory=list)
+    # (x, y, text) of the band's legend row, if any band is drawn.
+    band_legend: tuple | None = None
+
+
+def layout(plan: ActionPlan, entries: list[Entry], groups: list[Group]) -> Layout:
     lane_count = max((e.lane + 1 for e in entries if e.is_period), default=0)
     marker_start = LANE_START - lane_count * LANE_STEP - MARKER - 4
     legend_rows = math.ceil(len(groups) / 2) + (1 if lane_count else 0)
-    height = LEGEND_TOP + legend_rows * LEGEND_ROW + 10
-    title = _("Annual wheel %(year)s: %(plan)s") % {"year": plan.year, "plan": plan.title}
-    desc = _(
-        "The twelve months of %(year)s with %(count)s planned items placed by month and "
-        "coloured by area. The same items are listed in the table next to the wheel."
-    ) % {"year": plan.year, "count": len(entries)}
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {SIZE} {height}" '
-        f'width="{SIZE}" height="{height}" role="img" class="plan-wheel" '
-        f'aria-labelledby="{prefix}-title {prefix}-desc" font-family="sans-serif">',
-        f'<title id="{prefix}-title">{escape(title)}</title>',
-        f'<desc id="{prefix}-desc">{escape(desc)}</desc>',
-        f'<rect x="0" y="0" width="{SIZE}" height="{height}" fill="#ffffff"/>',
-    ]
+    result = Layout(
+        width=SIZE,
+        height=LEGEND_TOP + legend_rows * LEGEND_ROW + 10,
+        title=_("Annual wheel %(year)s: %(plan)s") % {"year": plan.year, "plan": plan.title},
+        description=_(
+            "The twelve months of %(year)s with %(count)s planned items placed by month and "
+            "coloured by area. The same items are listed in the table next to the wheel."
+        )
+        % {"year": plan.year, "count": len(entries)},
+    )
     for month in range(1, 13):
         a0, a1 = _angle(month), _angle(month + 1)
-        shade = "#e8e8e8" if month % 2 else "#d4d4d4"
-        parts.append(_sector(R_MONTH_INNER, R_OUTER, a0, a1, shade))
-        parts.append(_sector(60, R_MONTH_INNER, a0, a1, "#f7f7f7" if month % 2 else "#efefef"))
-        x, y = _point((R_OUTER + R_MONTH_INNER) / 2, (a0 + a1) / 2)
-        parts.append(
-            f'<text x="{_fmt(x)}" y="{_fmt(y + 7)}" text-anchor="middle" font-size="21" '
-            f'font-weight="700" fill="#1a1a1a">{escape(_month_name(month))}</text>'
+        result.sectors.append(
+            (R_MONTH_INNER, R_OUTER, a0, a1, "#e8e8e8" if month % 2 else "#d4d4d4")
         )
-    parts.append(
-        f'<text x="{CX}" y="{CY + 10}" text-anchor="middle" font-size="30" font-weight="700" '
-        f'fill="#1a1a1a">{plan.year}</text>'
-    )
+        result.sectors.append((60, R_MONTH_INNER, a0, a1, "#f7f7f7" if month % 2 else "#efefef"))
+        x, y = _point((R_OUTER + R_MONTH_INNER) / 2, (a0 + a1) / 2)
+        result.labels.append(Label(x, y, _month_name(month), 21, 7))
+    result.labels.append(Label(CX, CY, str(plan.year), 30, 10))
     # Campaign periods as arcs in lanes just inside the month ring; their numbers are drawn
     # after all arcs so that no arc covers a number.
-    period_markers = []
     for entry in entries:
         if not entry.is_period:
             continue
         radius = LANE_START - entry.lane * LANE_STEP
         for start, end in entry.spans:
             a0, a1 = _angle(*start), _angle(*end)
-            d = _arc(radius, a0, a1)
-            parts.append(
-                f'<path d="{d}" fill="none" stroke="{OUTLINE}" stroke-width="17" '
-                f'stroke-linecap="butt"/>'
-                f'<path d="{d}" fill="none" stroke="{entry.group.fill}" stroke-width="13" '
-                f'stroke-linecap="butt"/>'
-            )
-            x, y = _point(radius, a0 + min(8.0, (a1 - a0) / 2))
-            period_markers.append(_marker(entry, x, y))
-    parts.extend(period_markers)
+            result.bands.append((radius, a0, a1, entry.group.fill))
+            result.markers.append((entry, *_point(radius, a0 + min(8.0, (a1 - a0) / 2))))
     # Other items as numbered markers in each of their months.
     slots = _slots(marker_start)
     for month in range(1, 13):
         in_month = [e for e in entries if not e.is_period and month in e.months]
         shown = in_month if len(in_month) <= len(slots) else in_month[: len(slots) - 1]
         for entry, (radius, offset) in zip(shown, slots, strict=False):
-            x, y = _point(radius, _angle(month) + offset)
-            parts.append(_marker(entry, x, y))
+            result.markers.append((entry, *_point(radius, _angle(month) + offset)))
         if len(shown) < len(in_month):
             radius, offset = slots[len(shown)]
             x, y = _point(radius, _angle(month) + offset)
-            parts.append(
-                f'<text x="{_fmt(x)}" y="{_fmt(y + 5)}" text-anchor="middle" font-size="14" '
-                f'font-weight="700" fill="#1a1a1a">+{len(in_month) - len(shown)}</text>'
-            )
+            result.labels.append(Label(x, y, f"+{len(in_month) - len(shown)}", 14, 5))
     # Legend: area colour and shape, and the campaign arc.
-    legend = [(group.name, group) for group in groups]
-    for index, (name, group) in enumerate(legend):
+    for index, group in enumerate(groups):
         column, row = index % 2, index // 2
-        x = 30 + column * 390
-        y = LEGEND_TOP + row * LEGEND_ROW
+        result.legend.append((group, 30 + column * 390, LEGEND_TOP + row * LEGEND_ROW))
+    if lane_count:
+        result.band_legend = (
+            30,
+            LEGEND_TOP + math.ceil(len(groups) / 2) * LEGEND_ROW,
+            _("Band: campaign or period over several months"),
+        )
+    return result
+
+
+def _render(shapes: Layout, prefix: str) -> SafeString:
+    width, height = shapes.width, shapes.height
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" role="img" class="plan-wheel" '
+        f'aria-labelledby="{prefix}-title {prefix}-desc" font-family="sans-serif">',
+        f'<title id="{prefix}-title">{escape(shapes.title)}</title>',
+        f'<desc id="{prefix}-desc">{escape(shapes.description)}</desc>',
+        f'<rect x="0" y="0" width="{width}" height="{height}" fill="#ffffff"/>',
+    ]
+    parts.extend(_sector(*sector) for sector in shapes.sectors)
+    parts.extend(
+        f'<text x="{_fmt(label.x)}" y="{_fmt(label.y + label.dy)}" text-anchor="middle" '
+        f'font-size="{label.size}" font-weight="700" fill="#1a1a1a">'
+        f"{escape(label.text)}</text>"
+        for label in shapes.labels
+    )
+    for radius, a0, a1, fill in shapes.bands:
+        d = _arc(radius, a0, a1)
+        parts.append(
+            f'<path d="{d}" fill="none" stroke="{OUTLINE}" stroke-width="17" '
+            f'stroke-linecap="butt"/>'
+            f'<path d="{d}" fill="none" stroke="{fill}" stroke-width="13" '
+            f'stroke-linecap="butt"/>'
+        )
+    parts.extend(_marker(entry, x, y) for entry, x, y in shapes.markers)
+    for group, x, y in shapes.legend:
         parts.append(_shape(group.shape, x + 10, y, 10, group.fill))
         parts.append(
-            f'<text x="{x + 28}" y="{y + 6}" font-size="17" fill="#1a1a1a">{escape(name)}</text>'
+            f'<text x="{x + 28}" y="{y + 6}" font-size="17" fill="#1a1a1a">'
+            f"{escape(group.name)}</text>"
         )
-    if lane_count:
-        band_label = _("Band: campaign or period over several months")
-        x = 30
-        y = LEGEND_TOP + math.ceil(len(legend) / 2) * LEGEND_ROW
+    if shapes.band_legend:
+        x, y, text = shapes.band_legend
         parts.append(
             f'<rect x="{x}" y="{y - 7}" width="22" height="14" fill="#ffffff" '
             f'stroke="{OUTLINE}" stroke-width="3"/>'
             f'<text x="{x + 28}" y="{y + 6}" font-size="17" fill="#1a1a1a">'
-            f"{escape(band_label)}</text>"
+            f"{escape(text)}</text>"
         )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every text part is escaped above

@@ -1,15 +1,18 @@
-"""DOCX export with python-docx. The annual wheel is given as a table (python-docx cannot embed
-SVG, and we do not rasterise at export time); the PDF export has the wheel as a figure."""
+"""DOCX export with python-docx. The annual wheel is a PNG figure drawn with Pillow from the same
+layout as the SVG (python-docx cannot embed SVG), with alt text, a caption and the same items as a
+table after it."""
 
 import io
 
 from django.utils.translation import gettext as _
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Cm, Pt, RGBColor
 
+from ..wheel_png import render_png
 from .layout import document
 
 HEADER_FILL = "D9E2F3"
@@ -46,6 +49,26 @@ def _table(doc, headings: list[str], rows: list[list[str]]):
         for cell, value in zip(cells, values, strict=True):
             cell.text = value or ""
     return table
+
+
+def _figure(doc, wheel) -> None:
+    """The wheel as a centred picture with Swedish alt text and a caption below it."""
+    doc.add_picture(io.BytesIO(render_png(wheel)), width=Cm(16))
+    picture = doc.paragraphs[-1]
+    picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    picture.paragraph_format.keep_with_next = True
+    alt = _(
+        "Annual wheel %(year)s: the twelve months with %(count)s planned items placed by month "
+        "and coloured by area. The same items are listed in the table after the figure."
+    ) % {"year": wheel.year, "count": len(wheel.entries)}
+    for properties in picture._p.xpath(".//wp:docPr"):
+        properties.set("descr", alt)
+        properties.set("title", _("Annual wheel %(year)s") % {"year": wheel.year})
+    doc.add_paragraph(
+        _("Figure 1. Annual wheel %(year)s: the items of the plan by month, coloured by area.")
+        % {"year": wheel.year},
+        style="Caption",
+    )
 
 
 def render(plan) -> bytes:
@@ -89,12 +112,8 @@ def render(plan) -> bytes:
 
     doc.add_heading(_("Annual wheel %(year)s") % {"year": plan.year}, level=1)
     wheel = data["wheel"]
-    doc.add_paragraph(
-        _(
-            "The annual wheel as a list: the items of the plan by month. The PDF version shows "
-            "the wheel as a figure."
-        )
-    )
+    _figure(doc, wheel)
+    doc.add_paragraph(_("The annual wheel as a list: the items of the plan by month."))
     _table(
         doc,
         [_("No."), _("Activity"), _("Area"), _("Months")],
