@@ -94,3 +94,28 @@ def test_openapi_schema_is_published(client):
     schema = client.get("/api/v1/openapi.json").json()
     assert "/api/v1/organisations" in schema["paths"]
     assert "/api/v1/health" in schema["paths"]
+
+
+def test_openapi_documents_each_kind_parameter_with_its_own_values(client):
+    """Model choices share class names (Kind, Status); each parameter must still list its own."""
+    schema = client.get("/api/v1/openapi.json").json()
+
+    def kind_values(path: str) -> set[str]:
+        (parameter,) = [
+            p for p in schema["paths"][path]["get"]["parameters"] if p["name"] == "kind"
+        ]
+        return {
+            value for option in parameter["schema"]["anyOf"] for value in option.get("enum", [])
+        }
+
+    assert kind_values("/api/v1/organisations") == {
+        "county_board",
+        "municipality",
+        "region",
+        "state_agency",
+        "civil_society",
+        "other",
+    }
+    assert "steering_group" in kind_values("/api/v1/networks")
+    assert "web_course" in kind_values("/api/v1/knowledge")
+    assert kind_values("/api/v1/plans") == {"action", "competence"}

@@ -6,19 +6,23 @@ from ninja.pagination import paginate
 
 from samordna.api.auth import api_user
 from samordna.api.pagination import Pagination
+from samordna.api.schemas import choices_literal
 from samordna.knowledge import selectors
 from samordna.knowledge.models import KnowledgeItem, ViolenceForm
 from samordna.organisations.models import Person
 from samordna.search import fulltext
+
+KnowledgeKind = choices_literal(KnowledgeItem.Kind)
+TargetGroupValue = choices_literal(Person.TargetGroup)
 
 router = Router(tags=["knowledge"])
 
 
 class KnowledgeFilters(Schema):
     q: Annotated[str, Field(max_length=200, description="Swedish search words")] = ""
-    kind: KnowledgeItem.Kind | None = None
+    kind: KnowledgeKind | None = None
     violence_form: ViolenceForm | None = None
-    target_group: Person.TargetGroup | None = None
+    target_group: TargetGroupValue | None = None
     sub_goal: Annotated[int | None, Field(ge=1, le=5)] = None
 
 

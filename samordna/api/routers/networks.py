@@ -6,10 +6,13 @@ from ninja.pagination import paginate
 
 from samordna.api.auth import api_user
 from samordna.api.pagination import Pagination
+from samordna.api.schemas import choices_literal
 from samordna.core.errors import ValidationFailed
 from samordna.networks import selectors
 from samordna.networks.models import Network
 from samordna.organisations.models import County
+
+NetworkKind = choices_literal(Network.Kind)
 
 router = Router(tags=["networks"])
 
@@ -19,7 +22,7 @@ class NetworkOut(Schema):
 
     id: int
     name: str
-    kind: Network.Kind
+    kind: NetworkKind
     county_code: str = Field(alias="county.code")
     purpose: str
     sub_goals: list[int]
@@ -34,7 +37,7 @@ class NetworkFilters(Schema):
     county: (
         Annotated[str, Field(pattern=r"^\d{2}$", description="two-digit county code")] | None
     ) = None
-    kind: Network.Kind | None = None
+    kind: NetworkKind | None = None
 
 
 @router.get("/networks", response=list[NetworkOut], summary="Networks and groups (outline)")

@@ -5,9 +5,12 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from samordna.api.pagination import Pagination
+from samordna.api.schemas import choices_literal
 from samordna.core.errors import ValidationFailed
 from samordna.organisations import selectors
 from samordna.organisations.models import Organisation
+
+OrganisationKind = choices_literal(Organisation.Kind)
 
 router = Router(tags=["organisations"])
 
@@ -23,13 +26,13 @@ class CountyOut(Schema):
 class OrganisationOut(Schema):
     code: str
     name: str
-    kind: Organisation.Kind
+    kind: OrganisationKind
     county_code: str | None = Field(None, alias="county.code")
     municipality_code: str | None = Field(None, alias="municipality.code")
 
 
 class OrganisationFilters(Schema):
-    kind: Organisation.Kind | None = None
+    kind: OrganisationKind | None = None
     county: CountyCode | None = None
     q: Annotated[str, Field(max_length=100)] = ""
 

@@ -9,10 +9,15 @@ from ninja.pagination import paginate
 
 from samordna.api.auth import api_user
 from samordna.api.pagination import Pagination
+from samordna.api.schemas import choices_literal
 from samordna.core.errors import ValidationFailed
 from samordna.organisations.selectors import county_get
 from samordna.plans import selectors
 from samordna.plans.models import YEAR_MAX, YEAR_MIN, ActionPlan, Activity
+
+PlanKind = choices_literal(ActionPlan.Kind)
+ActivityItemKind = choices_literal(Activity.ItemKind)
+ActivityStatus = choices_literal(Activity.Status)
 
 router = Router(tags=["plans"])
 
@@ -24,7 +29,7 @@ class PlanSummaryOut(Schema):
     id: int
     county_code: str = Field(alias="county.code")
     year: int
-    kind: ActionPlan.Kind
+    kind: PlanKind
     title: str
     published: bool
 
@@ -32,7 +37,7 @@ class PlanSummaryOut(Schema):
 class ActivityOut(Schema):
     id: int
     title: str
-    kind: Activity.ItemKind
+    kind: ActivityItemKind
     description: str
     target_groups: str
     target_group_categories: list[str]
@@ -45,7 +50,7 @@ class ActivityOut(Schema):
     end_date: str | None = None
     financing_note: str
     financed_by_municipal_association: bool
-    status: Activity.Status
+    status: ActivityStatus
 
     @staticmethod
     def resolve_start_date(obj):
@@ -95,7 +100,7 @@ class PlanOut(PlanSummaryOut):
 class PlanFilters(Schema):
     county: CountyCode | None = None
     year: Year | None = None
-    kind: ActionPlan.Kind | None = None
+    kind: PlanKind | None = None
 
 
 @router.get("/plans", response=list[PlanSummaryOut], summary="Action and competence plans")

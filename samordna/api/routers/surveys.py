@@ -12,12 +12,16 @@ from ninja.pagination import paginate
 
 from samordna.api.auth import api_user
 from samordna.api.pagination import Pagination
+from samordna.api.schemas import choices_literal
 from samordna.core.errors import ValidationFailed
 from samordna.core.permissions import get_access
 from samordna.organisations.models import County
 from samordna.surveys import selectors
 from samordna.surveys.maps import format_value
 from samordna.surveys.models import Indicator, IndicatorValue, Survey
+
+SurveyStatus = choices_literal(Survey.Status)
+IndicatorKind = choices_literal(Indicator.Kind)
 
 router = Router(tags=["surveys"])
 
@@ -30,7 +34,7 @@ class SurveyOut(Schema):
     title: str
     year: int
     county_code: str | None = Field(None, alias="county.code")
-    status: Survey.Status
+    status: SurveyStatus
     deadline: date | None
     published_results: bool
 
@@ -45,7 +49,7 @@ class IndicatorOut(Schema):
     key: str
     name: str
     description: str
-    kind: Indicator.Kind
+    kind: IndicatorKind
     question_key: str
     unit: str
     county_code: str | None = Field(None, alias="county.code")
