@@ -3,10 +3,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from samordna.core.permissions import get_access
+from samordna.core.uploads import MAX_UPLOAD_BYTES, accept_attribute
 from samordna.organisations.models import County, Organisation
 
 from .models import Campaign, TargetGroup
-from .uploads import ACCEPT_ATTRIBUTE, MAX_UPLOAD_BYTES
 
 
 class CampaignFilterForm(forms.Form):
@@ -121,7 +121,7 @@ class MaterialForm(forms.Form):
     file = forms.FileField(
         label=_("File"),
         required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": ACCEPT_ATTRIBUTE}),
+        widget=forms.ClearableFileInput(attrs={"accept": accept_attribute()}),
     )
 
     def __init__(self, *args, **kwargs):

@@ -116,7 +116,7 @@ class CampaignMaterial(TimeStampedModel):
 
     @property
     def type_label(self) -> str:
-        from .uploads import FILE_TYPES
+        from samordna.core.uploads import FILE_TYPES
 
         return next((t.label for t in FILE_TYPES if t.content_type == self.content_type), "")
 

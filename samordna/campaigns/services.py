@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 from samordna.core.audit import log_action, model_changes
 from samordna.core.errors import Conflict, NotPermitted, ValidationFailed
 from samordna.core.permissions import get_access
+from samordna.core.uploads import check_upload, random_filename
 
 from .models import Campaign, CampaignMaterial, CampaignSpread, TargetGroup
-from .uploads import check_upload, random_filename
 
 CAMPAIGN_FIELDS = [
     "title",

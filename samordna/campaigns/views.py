@@ -9,12 +9,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 from samordna.core.errors import ApplicationError
 from samordna.core.pagination import paginate
 from samordna.core.permissions import AUTHENTICATED, PUBLIC, STAFF, get_access, view_permission
+from samordna.core.uploads import attachment_response
 from samordna.organisations.models import County
 
 from . import selectors, services
 from .forms import CampaignFilterForm, CampaignForm, MaterialForm, SpreadForm
 from .models import CampaignMaterial, CampaignSpread
-from .uploads import attachment_response
 
 
 def _filter_county(request):

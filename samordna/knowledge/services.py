@@ -1,16 +1,14 @@
 """Writes of the knowledge bank: create and edit items, attach a checked file."""
 
-import io
-import zipfile
 from dataclasses import dataclass
 from datetime import date
-from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from samordna.core import uploads
 from samordna.core.audit import log_action, model_changes
 from samordna.core.errors import ValidationFailed
 from samordna.organisations.models import County, Organisation, Person
@@ -20,14 +18,11 @@ from .models import ViolenceForm as ViolenceFormChoices
 
 # Default upload limit; an installation may set KNOWLEDGE_MAX_FILE_BYTES.
 DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
-PDF_MAGIC = b"%PDF-"
-ZIP_MAGIC = b"PK\x03\x04"
-CONTENT_TYPES = {
-    KnowledgeItem.FileType.PDF: "application/pdf",
-    KnowledgeItem.FileType.DOCX: (
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    ),
+FILE_TYPE_CHOICES = {
+    uploads.PDF: KnowledgeItem.FileType.PDF,
+    uploads.DOCX: KnowledgeItem.FileType.DOCX,
 }
+CONTENT_TYPES = {choice: file_type.content_type for file_type, choice in FILE_TYPE_CHOICES.items()}
 
 
 def max_file_bytes() -> int:
@@ -44,62 +39,15 @@ class CheckedFile:
 
 
 def knowledge_file_check(upload) -> CheckedFile:
-    """Accept only real PDF and DOCX files under the size limit. The type is decided by the
-    content (magic bytes, and for DOCX the package structure), never by the name or the
-    browser's claimed Content-Type."""
-    limit = max_file_bytes()
-    if upload.size is not None and upload.size > limit:
-        raise ValidationFailed(
-            _("The file is too large. The largest allowed size is %(size)s MB.")
-            % {"size": limit // (1024 * 1024)},
-            field="file",
-        )
-    content = upload.read(limit + 1)
-    if len(content) > limit:
-        raise ValidationFailed(
-            _("The file is too large. The largest allowed size is %(size)s MB.")
-            % {"size": limit // (1024 * 1024)},
-            field="file",
-        )
-    if not content:
-        raise ValidationFailed(_("The file is empty."), field="file")
-    name = PurePosixPath((upload.name or "").replace("\\", "/")).name[:150] or "fil"
-    suffix = PurePosixPath(name).suffix.lower()
-    if suffix == ".pdf":
-        if not content.startswith(PDF_MAGIC):
-            raise ValidationFailed(
-                _(
-                    "The file is named as a PDF but its content is not a PDF document. "
-                    "Choose a real PDF or DOCX file."
-                ),
-                field="file",
-            )
-        return CheckedFile(content, KnowledgeItem.FileType.PDF, name)
-    if suffix == ".docx":
-        if not _is_docx(content):
-            raise ValidationFailed(
-                _(
-                    "The file is named as a Word document (DOCX) but its content is not one. "
-                    "Choose a real PDF or DOCX file."
-                ),
-                field="file",
-            )
-        return CheckedFile(content, KnowledgeItem.FileType.DOCX, name)
-    raise ValidationFailed(
-        _("Only PDF and Word (DOCX) files can be uploaded."),
-        field="file",
+    """Accept only real PDF and DOCX files under the size limit; the type is decided by the
+    content (``core.uploads``), never by the name or the browser's claimed Content-Type."""
+    checked = uploads.check_upload(
+        upload, max_bytes=max_file_bytes(), allowed=uploads.DOCUMENT_TYPES
     )
-
-
-def _is_docx(content: bytes) -> bool:
-    if not content.startswith(ZIP_MAGIC):
-        return False
-    try:
-        with zipfile.ZipFile(io.BytesIO(content)) as package:
-            names = set(package.namelist())
-    except (zipfile.BadZipFile, ValueError, OSError):
-        return False
-    return "[Content_Types].xml" in names and "word/document.xml" in names
+    upload.seek(0)
+    content = upload.read()
+    name = checked.original_filename[:150] or "fil"
+    return CheckedFile(content, FILE_TYPE_CHOICES[checked.file_type], name)
 
 
 def _check_values(*, title: str) -> None:

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samordna.campaigns.forms import CampaignFilterForm
-from samordna.campaigns.uploads import ACCEPT_ATTRIBUTE, MAX_UPLOAD_BYTES
+from samordna.core.uploads import MAX_UPLOAD_BYTES, accept_attribute
 from samordna.events.models import Event
 from samordna.organisations.models import County, Organisation, Person
 
@@ -134,7 +134,7 @@ class DocumentForm(forms.Form):
     file = forms.FileField(
         label=_("File"),
         error_messages={"required": _("Choose a file to upload.")},
-        widget=forms.ClearableFileInput(attrs={"accept": ACCEPT_ATTRIBUTE}),
+        widget=forms.ClearableFileInput(attrs={"accept": accept_attribute()}),
     )
 
     def __init__(self, *args, network: Network, **kwargs):

@@ -7,10 +7,10 @@ import datetime
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from samordna.campaigns.uploads import check_upload, random_filename
 from samordna.core.audit import log_action, model_changes
 from samordna.core.errors import Conflict, NotPermitted, ValidationFailed
 from samordna.core.permissions import get_access
+from samordna.core.uploads import check_upload, random_filename
 
 from .models import SUB_GOAL_NUMBERS, Meeting, Membership, Network, NetworkDocument
 

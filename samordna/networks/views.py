@@ -5,10 +5,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from samordna.campaigns.uploads import attachment_response
 from samordna.core.errors import ApplicationError
 from samordna.core.pagination import paginate
 from samordna.core.permissions import AUTHENTICATED, PUBLIC, STAFF, get_access, view_permission
+from samordna.core.uploads import attachment_response
 from samordna.organisations.models import County
 from samordna.organisations.selectors import editable_counties_for_user
 

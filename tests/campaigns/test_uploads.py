@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from samordna.campaigns import uploads
 from samordna.campaigns.models import CampaignMaterial
+from samordna.core import uploads
 from samordna.core.errors import ValidationFailed
 from samordna.core.models import AuditEntry
 

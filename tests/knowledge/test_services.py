@@ -65,7 +65,7 @@ def test_file_claiming_to_be_pdf_that_is_not_is_refused_in_swedish(county_08, se
     with pytest.raises(ValidationFailed) as excinfo:
         make_item(county=county_08, file=fake)
     assert excinfo.value.field == "file"
-    assert "inte ett PDF-dokument" in str(excinfo.value.message)
+    assert "innehållet är inte PDF" in str(excinfo.value.message)
     assert not KnowledgeItem.objects.exists()
     assert not any(tmp_path.rglob("*.pdf"))
 

@@ -101,7 +101,9 @@ def test_fake_pdf_upload_shows_a_clear_swedish_error_on_the_form(
         },
     )
     assert response.status_code == 200
-    assert "innehållet är inte ett PDF-dokument" in response.content.decode()
+    assert "Filen falsk.pdf har filnamn som en PDF-fil men innehållet är inte PDF" in (
+        response.content.decode()
+    )
     assert not KnowledgeItem.objects.filter(title="Falsk fil").exists()
 
 

@@ -1,9 +1,11 @@
-"""Safe handling of uploaded documents (campaign materials, network documents).
+"""Safe handling of uploaded documents (campaign materials, network documents, the knowledge
+bank).
 
-Only PDF, PNG, JPEG and DOCX are accepted, within a size limit, and the content must match the
-claimed type (checked by magic bytes, not by the browser's word). Files get random names under
-``settings.MEDIA_ROOT`` (outside the web root) and are served only by permission-checked views as
-attachments with the stored Content-Type and ``nosniff``.
+Only the file types a caller allows (by default PDF, PNG, JPEG and DOCX) are accepted, within a
+size limit, and the content must match the claimed type (checked by magic bytes, not by the
+browser's word). Files get random names under ``settings.MEDIA_ROOT`` (outside the web root) and
+are served only by permission-checked views as attachments with the stored Content-Type and
+``nosniff``.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ DOCX = FileType(
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 )
 FILE_TYPES = (PDF, PNG, JPEG, DOCX)
-ACCEPT_ATTRIBUTE = ",".join(ext for file_type in FILE_TYPES for ext in file_type.extensions)
+DOCUMENT_TYPES = (PDF, DOCX)
 
 
 @dataclass(frozen=True)
@@ -72,18 +74,36 @@ def _content_matches(file_type: FileType, head: bytes, uploaded) -> bool:
     return False  # pragma: no cover
 
 
-def check_upload(uploaded, *, field: str = "file", max_bytes: int = MAX_UPLOAD_BYTES):
+def accept_attribute(allowed: tuple[FileType, ...] = FILE_TYPES) -> str:
+    """The value of a file input's ``accept`` attribute for these types."""
+    return ",".join(ext for file_type in allowed for ext in file_type.extensions)
+
+
+def _type_list(allowed: tuple[FileType, ...]) -> str:
+    labels = [file_type.label for file_type in allowed]
+    if len(labels) == 1:
+        return labels[0]
+    return _("%(first)s and %(last)s") % {"first": ", ".join(labels[:-1]), "last": labels[-1]}
+
+
+def check_upload(
+    uploaded,
+    *,
+    field: str = "file",
+    max_bytes: int = MAX_UPLOAD_BYTES,
+    allowed: tuple[FileType, ...] = FILE_TYPES,
+):
     """Refuse a file whose type, size or content is not acceptable, with a message naming the
     problem; return what was detected."""
     if uploaded is None:
         raise ValidationFailed(_("Choose a file to upload."), field=field)
-    name = PurePath(uploaded.name or "").name
+    name = PurePath((uploaded.name or "").replace("\\", "/")).name
     extension = PurePath(name).suffix.lower()
-    file_type = next((t for t in FILE_TYPES if extension in t.extensions), None)
+    file_type = next((t for t in allowed if extension in t.extensions), None)
     if file_type is None:
         raise ValidationFailed(
-            _("Only PDF, PNG, JPG and DOCX files can be uploaded (you chose %(name)s).")
-            % {"name": name or "?"},
+            _("Only %(types)s files can be uploaded (you chose %(name)s).")
+            % {"types": _type_list(allowed), "name": name or "?"},
             field=field,
         )
     if uploaded.size == 0:
