@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from samordna.core.collation import swedish
+
 from .models import Municipality, Organisation, Person
 from .selectors import editable_counties_for_user, editable_organisations_for_user
 
@@ -87,7 +89,7 @@ class PersonForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = editable_organisations_for_user(user).order_by(
-            "county__code", "name"
+            "county__code", swedish("name")
         )
         self.fields["organisation"].empty_label = _("Choose organisation")
         self.fields["target_group"].choices = [("", _("Not stated")), *Person.TargetGroup.choices]

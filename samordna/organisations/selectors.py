@@ -2,6 +2,7 @@
 
 from django.db.models import Count, Q, QuerySet
 
+from samordna.core.collation import swedish
 from samordna.core.permissions import get_access
 
 from .models import County, Municipality, Organisation, Person
@@ -28,7 +29,7 @@ def organisation_search(
         queryset = queryset.filter(county__code=county_code)
     if municipality_code:
         queryset = queryset.filter(municipality__code=municipality_code)
-    return queryset.order_by("name", "code")
+    return queryset.order_by(swedish("name"), "code")
 
 
 def organisation_get(code: str) -> Organisation | None:
@@ -40,7 +41,7 @@ def municipality_get(code: str) -> Municipality | None:
 
 
 def municipalities_of_county(county: County) -> QuerySet[Municipality]:
-    return Municipality.objects.filter(county=county).order_by("name")
+    return Municipality.objects.filter(county=county).order_by(swedish("name"))
 
 
 def people_for_user(
@@ -63,7 +64,7 @@ def people_for_user(
         queryset = queryset.filter(target_group=target_group)
     if county_code:
         queryset = queryset.filter(organisation__county__code=county_code)
-    return queryset.order_by("name", "pk")
+    return queryset.order_by(swedish("name"), "pk")
 
 
 def contacts_for_user(user, organisations) -> QuerySet[Person]:
