@@ -5,7 +5,8 @@ import pytest
 from samordna.newsletter import demo as newsletter_demo
 from samordna.newsletter import tokens
 from samordna.newsletter.models import Issue, Subscriber
-from tests.browser.conftest import assert_accessible, goto, login, screenshot
+
+from .conftest import assert_accessible, goto, login, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
