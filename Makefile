@@ -49,8 +49,10 @@ run: demo
 worker: install
 	$(PY) manage.py db_worker --queue-name '*'
 
+# Tools the tests drive: Debian's chromium (browser tests) and poppler-utils (PDF text, tags, pages).
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@command -v pdftotext >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; }
 
 lint: install-dev
 	@mkdir -p var
@@ -66,10 +68,10 @@ format: install-dev
 # The whole suite: lint, then SQLite (with browser tests), then PostgreSQL.
 test: install-dev chromium lint test-sqlite test-postgres
 
-test-sqlite: install-dev messages-compile
+test-sqlite: install-dev chromium messages-compile
 	env -u DATABASE_URL $(VENV)/bin/pytest -q
 
-test-postgres: install-dev messages-compile
+test-postgres: install-dev chromium messages-compile
 	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest -q -m "not browser"
 
 backup: install

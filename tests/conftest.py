@@ -117,3 +117,16 @@ def client_for():
         return client
 
     return _client
+
+
+def require_tool(name: str) -> None:
+    """Skip a test whose command-line tool is missing on a developer's machine; in CI (where
+    `make test` installs it) a missing tool is a failure, never a silent skip."""
+    import os
+    import shutil
+
+    if shutil.which(name) is None:
+        message = f"{name} is not installed (make chromium installs chromium and poppler-utils)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)

@@ -2,7 +2,6 @@
 previews, test send, web version, PDF (PDF/UA), pick lists from other modules."""
 
 import re
-import shutil
 import subprocess
 
 import pytest
@@ -10,6 +9,7 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from samordna.newsletter.models import DEFAULT_SECTIONS, Issue, Item
+from tests.conftest import require_tool
 
 from .factories import MailingListFactory, SubscriberFactory, issue_with_item
 
@@ -153,8 +153,7 @@ def test_pdf_is_tagged_pdf_ua(issue, tmp_path):
 
     pdf = render_pdf(issue)
     assert pdf.startswith(b"%PDF")
-    if shutil.which("pdfinfo") is None:
-        pytest.skip("pdfinfo (poppler-utils) is not installed")
+    require_tool("pdfinfo")
     path = tmp_path / "issue.pdf"
     path.write_bytes(pdf)
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)

@@ -3,7 +3,6 @@ match the source document's tables row by row, area by area."""
 
 import io
 import re
-import shutil
 import subprocess
 from html.parser import HTMLParser
 
@@ -17,6 +16,7 @@ from samordna.plans.exporters import pdf as pdf_export
 from samordna.plans.exporters import xlsx as xlsx_export
 from samordna.plans.selectors import plan_get_with_content
 from samordna.strategy.labels import parse_subgoal_label, subgoal_label
+from tests.conftest import require_tool
 from tests.plans.seed_table import HEADER, seed_areas, seed_path
 
 pytestmark = pytest.mark.django_db
@@ -164,8 +164,8 @@ def test_pdf_export_matches_the_source_tables(jonkoping, source):
             assert_row_matches([re.sub(r"\n\s*", "\n", cell) for cell in row], expected, heading)
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
 def test_pdf_text_holds_every_activity_and_the_wheel(jonkoping, source, tmp_path):
+    require_tool("pdftotext")
     pdf = tmp_path / "plan.pdf"
     pdf.write_bytes(pdf_export.render(jonkoping))
     text = subprocess.run(  # noqa: S603
