@@ -81,5 +81,16 @@ restore: install
 	@test -n "$(FILE)" || { echo "usage: make restore FILE=var/backups/samordna-….sqlite3"; exit 2; }
 	$(PY) manage.py restore_database $(FILE)
 
+# County-scale benchmarks (about 1/20 of national; see bench/README.md for the national runs):
+# fill PostgreSQL, HTTP load on the main pages, a registration burst on PostgreSQL and SQLite.
+BENCH_PG ?= postgres://postgres@127.0.0.1:5432/samordna_bench_county
+BENCH_SQLITE ?= sqlite:////tmp/samordna-bench-county.sqlite3
+bench: install
+	DATABASE_URL=$(BENCH_PG) $(PY) bench/scale_data.py --scale county --reset
+	DATABASE_URL=$(BENCH_PG) $(PY) bench/http_load.py --duration 5 --warmup 1
+	DATABASE_URL=$(BENCH_PG) $(PY) bench/registration_burst.py --registrations 500 --concurrency 32
+	DATABASE_URL=$(BENCH_SQLITE) $(PY) bench/scale_data.py --scale county --reset
+	DATABASE_URL=$(BENCH_SQLITE) $(PY) bench/registration_burst.py --registrations 500 --concurrency 32
+
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -1,12 +1,18 @@
 """Newsletter sending benchmark: N confirmed subscribers, one issue, sent through the real
 pipeline (``send_newsletter`` + W ``manage.py db_worker`` processes) to an SMTP server.
 
-    DATABASE_URL=sqlite:////tmp/bench.sqlite3 .venv/bin/python bench/newsletter.py \
-        --recipients 2000 --workers 2 --sink
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/samordna_bench .venv/bin/python \
+        bench/newsletter.py --recipients 20000 200000 --workers 1 2 --sink
 
 ``--sink`` starts a small aiosmtpd sink in this process (otherwise give --smtp-host/--smtp-port).
-A bare ``smtplib`` loop sending the same message to the same sink is measured first as the
-reference. The last line printed is one JSON object with the figures.
+Every list size is sent once per worker count, each time with fresh workers. Right before each
+send a bare ``smtplib`` loop sends the same message to the same sink: the reference, so
+``ratio`` (pipeline messages/s ÷ the mean of the reference right before and right after the run)
+compares like with like on a busy machine. ``--timeout`` caps a run: the rate is then over the
+messages sent so far (``"complete": false``).
+Worker memory: the peak resident set (VmHWM from /proc/<pid>/status) of each worker process over
+its whole life, and its resident set sampled every second while sending. One JSON object per run
+is printed; the last line is one JSON object, ``{"runs": [...]}``, with them all.
 """
 
 import argparse
@@ -26,16 +32,22 @@ SETTINGS = "tests.newsletter.worker_settings"
 
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--recipients", type=int, default=2000)
+    parser.add_argument("--recipients", type=int, nargs="+", default=[2000])
     parser.add_argument("--smtp-host", default="127.0.0.1")
     parser.add_argument("--smtp-port", type=int, default=0)
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--workers", type=int, nargs="+", default=[2])
     parser.add_argument("--batch-size", type=int, default=200)
     parser.add_argument("--rate", type=int, default=0, help="messages/s per worker, 0 = no limit")
     parser.add_argument("--sink", action="store_true", help="start an aiosmtpd sink here")
     parser.add_argument("--reference-messages", type=int, default=2000)
     parser.add_argument("--timeout", type=float, default=3600)
     parser.add_argument("--keep", action="store_true", help="keep the benchmark data")
+    parser.add_argument(
+        "--scheduled",
+        action="store_true",
+        help="schedule the issue one second ahead, so a worker (not this process) creates the "
+        "delivery rows and its memory figure includes queueing the whole list",
+    )
     return parser.parse_args()
 
 
@@ -57,16 +69,15 @@ def setup_django(args):
         call_command("load_reference_data", verbosity=0)
 
 
-def create_data(recipients: int):
+def create_list(recipients: int):
     from django.utils import timezone
 
-    from samordna.newsletter import services
-    from samordna.newsletter.models import Item, MailingList, Section, Subscriber
+    from samordna.newsletter.models import MailingList, Subscriber
     from samordna.organisations.models import County
 
     county = County.objects.get(code="01")
     run = time.strftime("%Y%m%d%H%M%S")
-    mailing_list = MailingList.objects.create(county=county, name=f"Benchmark {run}")
+    mailing_list = MailingList.objects.create(county=county, name=f"Benchmark {run}-{recipients}")
     now = timezone.now()
     batch = []
     for index in range(recipients):
@@ -86,6 +97,14 @@ def create_data(recipients: int):
             Subscriber.objects.bulk_create(batch)
             batch = []
     Subscriber.objects.bulk_create(batch)
+    return mailing_list
+
+
+def create_issue(mailing_list):
+    from samordna.newsletter import services
+    from samordna.newsletter.models import Item, Section
+
+    run = time.strftime("%Y%m%d%H%M%S")
     issue = services.issue_create(
         actor=None, mailing_list=mailing_list, title=f"Nyhetsbrev (benchmark {run})"
     )
@@ -102,7 +121,7 @@ def create_data(recipients: int):
             link_text="Ta del av webbkursen",
             position=number,
         )
-    return mailing_list, issue
+    return issue
 
 
 def reference_rate(args, issue, count: int) -> float:
@@ -121,7 +140,7 @@ def reference_rate(args, issue, count: int) -> float:
     return count / (time.perf_counter() - started)
 
 
-def start_workers(args) -> list[subprocess.Popen]:
+def start_workers(args, count: int) -> list[subprocess.Popen]:
     env = dict(os.environ)
     return [
         subprocess.Popen(
@@ -143,7 +162,7 @@ def start_workers(args) -> list[subprocess.Popen]:
             env=env,
             stdout=subprocess.DEVNULL,
         )
-        for number in range(args.workers)
+        for number in range(count)
     ]
 
 
@@ -177,6 +196,113 @@ def stop_workers(workers) -> None:
             worker.wait()
 
 
+def memory_kib(pid: int) -> dict:
+    """Current and peak resident set of a process, in KiB (Linux /proc)."""
+    values = {}
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            key, _sep, rest = line.partition(":")
+            if key in ("VmRSS", "VmHWM"):
+                values[key] = int(rest.split()[0])
+    except (OSError, ValueError):
+        pass
+    return values
+
+
+def run_once(args, sink, mailing_list, recipients: int, worker_count: int) -> dict:
+    from django.core.management import call_command
+
+    from samordna.newsletter.models import Delivery, Issue
+
+    issue = create_issue(mailing_list)
+    workers = start_workers(args, worker_count)
+    try:
+        reference_count = min(recipients, args.reference_messages)
+        reference = reference_rate(args, issue, reference_count)
+        if sink is not None:
+            sink.handler.count = 0
+            sink.handler.recipient_counts.clear()
+        print(
+            f"{recipients} recipients, {worker_count} worker(s): reference {reference:.0f} msg/s",
+            file=sys.stderr,
+        )
+        warm_up(workers)
+        load_before = os.getloadavg()
+        complete = False
+        started = time.perf_counter()
+        if args.scheduled:
+            from datetime import timedelta
+
+            from django.utils import timezone
+
+            at = (timezone.now() + timedelta(seconds=1)).isoformat()
+            call_command("send_newsletter", str(issue.pk), "--at", at, verbosity=0)
+        else:
+            call_command("send_newsletter", str(issue.pk), verbosity=0)
+        queued_seconds = time.perf_counter() - started
+        rss_samples: list[int] = []
+        deadline = time.monotonic() + args.timeout
+        next_sample = 0.0
+        while time.monotonic() < deadline:
+            if time.monotonic() >= next_sample:
+                rss_samples.append(sum(memory_kib(w.pid).get("VmRSS", 0) for w in workers))
+                next_sample = time.monotonic() + 1.0
+            status = Issue.objects.filter(pk=issue.pk).values_list("status", flat=True).first()
+            if status == Issue.Status.SENT:
+                complete = True
+                break
+            if any(worker.poll() is not None for worker in workers):
+                raise SystemExit("a worker stopped unexpectedly")
+            time.sleep(0.2)
+        seconds = time.perf_counter() - started
+        sent = Delivery.objects.filter(issue=issue, status=Delivery.Status.SENT).count()
+        peaks = [memory_kib(w.pid).get("VmHWM", 0) for w in workers]
+        load_after = os.getloadavg()
+    finally:
+        stop_workers(workers)
+    received = sink.handler.count if sink is not None else None
+    repeats = sum(n - 1 for n in sink.handler.recipient_counts.values()) if sink else None
+    # The reference again, right after: on a shared machine the load drifts during a long run.
+    reference_after = reference_rate(args, issue, reference_count)
+    if sink is not None:
+        sink.handler.count = 0
+        sink.handler.recipient_counts.clear()
+    reference_mean = (reference + reference_after) / 2
+    rate = sent / seconds if seconds else 0
+    result = {
+        "recipients": recipients,
+        "workers": worker_count,
+        "sent": sent,
+        "seconds": round(seconds, 1),
+        "queue_seconds": round(queued_seconds, 1),
+        "messages_per_second": round(rate, 1),
+        "reference_messages": reference_count,
+        "reference_messages_per_second_before_after": [
+            round(reference, 1),
+            round(reference_after, 1),
+        ],
+        "ratio": round(rate / reference_mean, 2) if reference_mean and seconds else None,
+        "complete": complete,
+        "worker_peak_rss_mb": [round(kib / 1024, 1) for kib in peaks],
+        "workers_rss_mb_first_last_max": [
+            round(rss_samples[0] / 1024, 1) if rss_samples else None,
+            round(rss_samples[-1] / 1024, 1) if rss_samples else None,
+            round(max(rss_samples) / 1024, 1) if rss_samples else None,
+        ],
+        "batch_size": args.batch_size,
+        "database": _vendor(),
+        "load_average_1min_before_after": [round(load_before[0], 2), round(load_after[0], 2)],
+        "cpus": os.cpu_count(),
+    }
+    if sink is not None:
+        result["sink_received"] = received
+        result["sink_repeats"] = repeats
+    if not args.keep:
+        Delivery.objects.filter(issue=issue).delete()
+        issue.delete()
+    return result
+
+
 def main() -> None:
     args = parse_args()
     sink = None
@@ -187,59 +313,24 @@ def main() -> None:
         args.smtp_host, args.smtp_port = sink.host, sink.port
     elif not args.smtp_port:
         sys.exit("give --smtp-port (or --sink)")
-    workers = []
+    results = []
     try:
         setup_django(args)
-        from django.core.management import call_command
-
-        from samordna.newsletter.models import Delivery, Issue
-
-        workers = start_workers(args)
-        print(f"creating {args.recipients} subscribers …", file=sys.stderr)
-        mailing_list, issue = create_data(args.recipients)
-        reference_count = min(args.recipients, args.reference_messages)
-        reference = reference_rate(args, issue, reference_count)
-        if sink is not None:
-            sink.handler.count = 0
-            sink.handler.recipient_counts.clear()
-        print(f"reference {reference:.0f} msg/s; warming up workers", file=sys.stderr)
-        warm_up(workers)
-        started = time.perf_counter()
-        call_command("send_newsletter", str(issue.pk), verbosity=0)
-        deadline = time.monotonic() + args.timeout
-        while time.monotonic() < deadline:
-            status = Issue.objects.filter(pk=issue.pk).values_list("status", flat=True).first()
-            if status == Issue.Status.SENT:
-                break
-            if any(worker.poll() is not None for worker in workers):
-                raise SystemExit("a worker stopped unexpectedly")
-            time.sleep(0.2)
-        seconds = time.perf_counter() - started
-        sent = Delivery.objects.filter(issue=issue, status=Delivery.Status.SENT).count()
-        result = {
-            "recipients": args.recipients,
-            "sent": sent,
-            "seconds": round(seconds, 2),
-            "messages_per_second": round(sent / seconds, 1) if seconds else 0,
-            "workers": args.workers,
-            "batch_size": args.batch_size,
-            "reference_messages": reference_count,
-            "reference_messages_per_second": round(reference, 1),
-            "ratio": round((sent / seconds) / reference, 2) if reference and seconds else None,
-            "database": _vendor(),
-        }
-        if sink is not None:
-            result["sink_received"] = sink.handler.count
-            result["sink_repeats"] = sum(n - 1 for n in sink.handler.recipient_counts.values())
-        if not args.keep:
-            Delivery.objects.filter(issue=issue).delete()
-            issue.delete()
-            mailing_list.delete()
+        for recipients in args.recipients:
+            print(f"creating {recipients} subscribers …", file=sys.stderr)
+            mailing_list = create_list(recipients)
+            try:
+                for worker_count in args.workers:
+                    result = run_once(args, sink, mailing_list, recipients, worker_count)
+                    print(json.dumps(result), flush=True)
+                    results.append(result)
+            finally:
+                if not args.keep:
+                    mailing_list.delete()
     finally:
-        stop_workers(workers)
         if sink is not None:
             sink.__exit__(None, None, None)
-    print(json.dumps(result))
+    print(json.dumps({"runs": results}))
 
 
 def _vendor() -> str:

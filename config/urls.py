@@ -17,6 +17,9 @@ urlpatterns = [
     path("enkater/", include("samordna.surveys.urls")),
     path("sok/", include("samordna.search.urls")),
     path("stod/", include("samordna.support.urls")),
+    path("registerforteckning/", include("samordna.privacy.urls")),
+    path("tackning/", include("samordna.coverage.urls")),
+    path("arsrapport/", include("samordna.reports.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

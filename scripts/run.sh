@@ -5,6 +5,8 @@ cd "$(dirname "$0")/.."
 PORT="${PORT:-8000}"
 PY=.venv/bin/python
 mkdir -p var/mail var/log
+# This script starts the only worker: a task left RUNNING now belongs to a worker that died.
+$PY manage.py requeue_stale_tasks --older-than 0 >>var/log/worker.log 2>&1
 $PY manage.py db_worker --queue-name '*' >>var/log/worker.log 2>&1 &
 WORKER=$!
 trap 'kill $WORKER 2>/dev/null || true' EXIT INT TERM

@@ -106,14 +106,37 @@ def participant_0880(kalmar_municipality):
     )
 
 
+def verify_two_factor(client: Client, user) -> None:
+    """Mark ``client``'s session as verified with a second factor, as the log-in code step
+    does; users whose role requires two-factor authentication get a confirmed device first."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from samordna.accounts.selectors import totp_device_for_user, two_factor_required
+
+    had_access = "_samordna_access" in user.__dict__
+    required = two_factor_required(user)
+    if not had_access:  # leave the user object as it was (no cached roles)
+        user.__dict__.pop("_samordna_access", None)
+    device = totp_device_for_user(user)
+    if device is None and required:
+        device = TOTPDevice.objects.create(user=user, name="Test", confirmed=True)
+    if device is not None:
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+
+
 @pytest.fixture
 def client_for():
-    """``client_for(user)`` → a test client logged in as ``user`` (None → anonymous)."""
+    """``client_for(user)`` → a test client logged in as ``user`` (None → anonymous), with the
+    session verified by a second factor when the user has or needs one."""
 
     def _client(user=None) -> Client:
         client = Client()
         if user is not None:
             client.force_login(user, backend="samordna.accounts.backends.EmailBackend")
+            verify_two_factor(client, user)
         return client
 
     return _client

@@ -30,6 +30,10 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "ninja",
+    # Two-factor authentication (TOTP and backup codes) for staff; see samordna/accounts.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # Samordna domain apps: one app per domain (docs/architecture.md).
     "samordna.core",
     "samordna.accounts",
@@ -44,21 +48,30 @@ INSTALLED_APPS = [
     "samordna.surveys",
     "samordna.search",
     "samordna.support",
+    "samordna.privacy",
+    "samordna.coverage",
+    "samordna.reports",
     "samordna.api",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "samordna.core.middleware.SecurityHeadersMiddleware",
+    "samordna.core.input_guard.RejectNulCharactersMiddleware",
+    "samordna.core.middleware.RefusedAccessLogMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "samordna.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "samordna.accounts.middleware.TwoFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "samordna.core.middleware.PrivateCacheMiddleware",
+    # Innermost: whole public pages for anonymous visitors (docs/decisions/0004-page-cache.md).
+    "samordna.core.pagecache.PublicPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -129,7 +142,18 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 LOGIN_MAX_FAILURES_PER_EMAIL = env_int("LOGIN_MAX_FAILURES_PER_EMAIL", 5)
 LOGIN_MAX_FAILURES_PER_IP = env_int("LOGIN_MAX_FAILURES_PER_IP", 20)
 LOGIN_FAILURE_WINDOW_SECONDS = env_int("LOGIN_FAILURE_WINDOW_SECONDS", 15 * 60)
+# Idle timeout: a session ends SESSION_COOKIE_AGE seconds after the last request (each request
+# renews it). Sessions also end when the password changes or the account is deactivated.
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 8)
+SESSION_SAVE_EVERY_REQUEST = env_bool("SESSION_SAVE_EVERY_REQUEST", True)
+# Password-reset e-mails allowed per address and per IP address in the window below.
+PASSWORD_RESET_MAX_PER_EMAIL = env_int("PASSWORD_RESET_MAX_PER_EMAIL", 3)
+PASSWORD_RESET_MAX_PER_IP = env_int("PASSWORD_RESET_MAX_PER_IP", 10)
+PASSWORD_RESET_WINDOW_SECONDS = env_int("PASSWORD_RESET_WINDOW_SECONDS", 60 * 60)
+# Two-factor authentication: the issuer shown in authenticator apps; how long the code step of
+# a log-in may wait after the password step.
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Samordna")
+TWO_FACTOR_PENDING_SECONDS = env_int("TWO_FACTOR_PENDING_SECONDS", 5 * 60)
 
 # --- Internationalisation ----------------------------------------------------------------------
 LANGUAGE_CODE = "sv"
@@ -222,3 +246,38 @@ NEWSLETTER_CONFIRM_DAYS = env_int("NEWSLETTER_CONFIRM_DAYS", 7)
 KNOWLEDGE_MAX_FILE_BYTES = env_int("KNOWLEDGE_MAX_FILE_BYTES", 20 * 1024 * 1024)
 # Kolada (municipal key figures) API; empty means the public default.
 KOLADA_BASE_URL = env_str("KOLADA_BASE_URL", "https://api.kolada.se/v2")
+# Personal data (samordna/privacy): default retention periods in days per inventory category
+# before the gallring job (run_retention) deletes or anonymises; a county's RetentionRule wins.
+PRIVACY_RETENTION_DAYS = {
+    "events.registration": env_int("RETENTION_REGISTRATION_DAYS", 365),
+    "events.evaluation": env_int("RETENTION_EVALUATION_COMMENT_DAYS", 365),
+    "newsletter.unconfirmed": env_int("RETENTION_NEWSLETTER_UNCONFIRMED_DAYS", 7),
+    "newsletter.unsubscribed": env_int("RETENTION_NEWSLETTER_UNSUBSCRIBED_DAYS", 30),
+    "newsletter.delivery": env_int("RETENTION_NEWSLETTER_DELIVERY_DAYS", 365),
+    "accounts.login_attempt": env_int("RETENTION_LOGIN_ATTEMPT_DAYS", 90),
+    "accounts.password_reset_request": env_int("RETENTION_PASSWORD_RESET_DAYS", 30),
+    "core.outgoing_email": env_int("RETENTION_OUTGOING_EMAIL_DAYS", 90),
+    "core.audit_entry": env_int("RETENTION_AUDIT_LOG_DAYS", 3 * 365),
+    "core.accessibility_report": env_int("RETENTION_ACCESSIBILITY_REPORT_EMAIL_DAYS", 365),
+    "sessions.session": env_int("RETENTION_EXPIRED_SESSION_DAYS", 0),
+}
+
+# --- Page cache (docs/decisions/0004-page-cache.md) ------------------------------------------
+# Public pages for anonymous visitors are cached whole for PAGE_CACHE_SECONDS (0 turns it off)
+# in each process ("pages"); the generation that invalidates them on every committed write is
+# kept in "shared", a file cache every process on this host sees (use Redis/Memcached there
+# when several hosts serve the site).
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "samordna-pages",
+        "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_MAX_ENTRIES", 1000)},
+    },
+    "shared": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env_str("SHARED_CACHE_DIR", str(VAR_DIR / "cache")),
+        "TIMEOUT": None,
+    },
+}

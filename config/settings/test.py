@@ -15,3 +15,7 @@ SITE_URL = "http://testserver"
 # Serve static files from the finders (no collectstatic in tests).
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Tests build data with factories (no commit inside a test transaction), so the page cache is
+# off unless a test turns it on (tests/perf/test_page_cache.py); its generation stays in memory.
+PAGE_CACHE_SECONDS = 0
+CACHES["shared"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}  # noqa: F405

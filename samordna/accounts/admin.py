@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.contrib.auth.views import redirect_to_login
 
 from .models import ApiToken, LoginAttempt, RoleAssignment, User
 
@@ -27,3 +28,12 @@ class ApiTokenAdmin(admin.ModelAdmin):
 class LoginAttemptAdmin(admin.ModelAdmin):
     list_display = ["created_at", "email", "ip_address", "succeeded"]
     list_filter = ["succeeded"]
+
+
+def _admin_login(request, extra_context=None):
+    """The admin site logs in through Samordna's own log-in (rate limit, security log and
+    two-factor step), never through a form of its own."""
+    return redirect_to_login(request.GET.get("next") or "/admin/")
+
+
+admin.site.login = _admin_login

@@ -5,6 +5,7 @@ from django.contrib.auth.models import PermissionsMixin
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 
@@ -34,6 +35,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     # Access to Django's admin site (platform operators), not a Samordna role.
     is_staff = models.BooleanField(_("admin site access"), default=False)
     date_joined = models.DateTimeField(_("joined"), default=timezone.now)
+    # Raised to end every session of the user at once ("log out everywhere", 2FA changes):
+    # it is part of the session hash, as the password is.
+    session_generation = models.PositiveIntegerField(default=0, editable=False)
 
     objects = UserManager()
 
@@ -53,6 +57,19 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self) -> str:
         return self.full_name.split(" ")[0] if self.full_name else self.email
+
+    def _get_session_auth_hash(self, secret=None):
+        # Django's hash over the password, extended with the session generation; generation 0
+        # gives Django's own value, so existing sessions survive the introduction of the field.
+        value = self.password
+        if self.session_generation:
+            value = f"{self.password}:{self.session_generation}"
+        return salted_hmac(
+            "django.contrib.auth.models.AbstractBaseUser.get_session_auth_hash",
+            value,
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
 
 
 class Role(models.TextChoices):
@@ -129,9 +146,15 @@ class ApiToken(models.Model):
 
 
 class LoginAttempt(models.Model):
-    """Every log-in attempt, for rate limiting and the security log."""
+    """Every log-in attempt (password step and two-factor code step), for rate limiting and the
+    security log."""
+
+    class Step(models.TextChoices):
+        PASSWORD = "password", _("Password")
+        CODE = "code", _("Two-factor code")
 
     email = models.CharField(max_length=254, db_index=True)
+    step = models.CharField(max_length=10, choices=Step.choices, default=Step.PASSWORD)
     ip_address = models.GenericIPAddressField(null=True, blank=True, db_index=True)
     succeeded = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
@@ -143,3 +166,18 @@ class LoginAttempt(models.Model):
         return (
             f"{self.email} {'ok' if self.succeeded else 'failed'} {self.created_at:%Y-%m-%d %H:%M}"
         )
+
+
+class PasswordResetRequest(models.Model):
+    """A request for a password-reset e-mail (whether or not the address has an account), for
+    rate limiting per address and per IP address."""
+
+    email = models.CharField(max_length=254, db_index=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.email} {self.created_at:%Y-%m-%d %H:%M}"

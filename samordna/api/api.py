@@ -6,12 +6,14 @@ from samordna.core.errors import ApplicationError
 
 from .routers import campaigns as campaigns_router
 from .routers import core as core_router
+from .routers import coverage as coverage_router
 from .routers import events as events_router
 from .routers import knowledge as knowledge_router
 from .routers import networks as networks_router
 from .routers import newsletter as newsletter_router
 from .routers import organisations as organisations_router
 from .routers import plans as plans_router
+from .routers import reports as reports_router
 from .routers import search as search_router
 from .routers import strategy as strategy_router
 from .routers import support as support_router
@@ -61,3 +63,5 @@ api.add_router("", newsletter_router.router)
 api.add_router("", surveys_router.router)
 api.add_router("", search_router.router)
 api.add_router("", support_router.router)
+api.add_router("", reports_router.router)
+api.add_router("", coverage_router.router)

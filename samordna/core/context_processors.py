@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.urls import reverse
 
-from .navigation import MAIN_NAVIGATION
+from .navigation import MAIN_NAVIGATION, STAFF_NAVIGATION
 from .permissions import get_access
 
 
@@ -10,20 +10,25 @@ def layout(request):
     user = getattr(request, "user", None)
     access = get_access(user) if user is not None else None
     is_staff = bool(access and access.is_staff)
-    path = request.path
-    items = []
-    for item in MAIN_NAVIGATION:
-        if item.staff_only and not is_staff:
-            continue
-        url = reverse(item.url_name)
-        current = path == "/" if item.prefix == "/$" else path.startswith(item.prefix or url)
-        items.append({"url": url, "label": item.label, "current": current})
     return {
-        "nav_items": items,
+        "nav_items": _items(MAIN_NAVIGATION, request.path),
+        "staff_nav_items": _items(STAFF_NAVIGATION, request.path) if is_staff else [],
         "site_heading": _site_heading(access),
         "quick_exit_url": settings.QUICK_EXIT_URL,
         "access": access,
     }
+
+
+def _items(navigation, path: str) -> list[dict]:
+    items = []
+    for item in navigation:
+        url = reverse(item.url_name)
+        current = any(
+            path == "/" if prefix == "/$" else path.startswith(prefix)
+            for prefix in (item.prefixes or (url,))
+        )
+        items.append({"url": url, "label": item.label, "current": current})
+    return items
 
 
 def _site_heading(access) -> str:

@@ -144,7 +144,7 @@ def visible_to(
     if readable:
         condition |= Q(**{f"{county_field}__in": readable})
         if shared_county_field:
-            condition |= Q(**{f"{shared_county_field}__in": readable})
-    return (
-        queryset.filter(condition).distinct() if shared_county_field else queryset.filter(condition)
-    )
+            # A subquery rather than a join: no duplicate rows, so no DISTINCT over the list.
+            shared = queryset.model._base_manager.filter(**{f"{shared_county_field}__in": readable})
+            condition |= Q(pk__in=shared.values("pk"))
+    return queryset.filter(condition)

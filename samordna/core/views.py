@@ -1,5 +1,12 @@
+import sys
+
+from django.conf import settings
 from django.contrib import messages
+from django.db import Error as DatabaseError
+from django.db import InterfaceError, OperationalError, connection
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django.views.i18n import set_language as django_set_language
@@ -61,4 +68,39 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    return render(request, "core/error.html", {"status": 500}, status=500)
+    """500, or 503 with Retry-After while the database is unreachable. The database-free page is
+    also the fallback when the normal error page cannot be rendered (it reads the session)."""
+    if _database_unavailable(sys.exc_info()[1]):
+        return _unavailable(status=503)
+    try:
+        return render(request, "core/error.html", {"status": 500}, status=500)
+    except Exception:  # noqa: BLE001 - the error page itself must never fail
+        return _unavailable(status=500)
+
+
+def _database_unavailable(exc: BaseException | None) -> bool:
+    """The request failed because the database cannot be reached: a connection error anywhere
+    in the exception's chain, or any database error while a fresh connection cannot be made."""
+    seen = set()
+    current = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, OperationalError | InterfaceError):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    if not isinstance(exc, DatabaseError):
+        return False
+    try:
+        connection.close()
+        connection.ensure_connection()
+    except DatabaseError:
+        return True
+    return False
+
+
+def _unavailable(*, status: int) -> HttpResponse:
+    html = render_to_string("core/unavailable.html", {"quick_exit_url": settings.QUICK_EXIT_URL})
+    response = HttpResponse(html, status=status)
+    if status == 503:
+        response["Retry-After"] = "30"
+    return response

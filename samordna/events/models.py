@@ -123,7 +123,12 @@ class Event(TimeStampedModel):
         ordering = ["start", "pk"]
         verbose_name = _("event")
         verbose_name_plural = _("events")
-        indexes = [models.Index(fields=["county", "published", "start"])]
+        indexes = [
+            models.Index(fields=["county", "published", "start"]),
+            # The calendar lists events that have not ended (end >= now): without this index
+            # the planner walks ten years of past events in start order.
+            models.Index(fields=["end"], name="events_event_end_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end__gte=models.F("start")), name="event_end_gte_start"
@@ -265,6 +270,8 @@ class Registration(TimeStampedModel):
     attended = models.BooleanField(_("attended"), default=False)
     confirmed_at = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
+    # Set by the gallring job (samordna.privacy): name, e-mail, answers and user link removed.
+    anonymised_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -2,7 +2,8 @@
 
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from samordna.core.permissions import get_access, visible_to
@@ -21,18 +22,28 @@ def upcoming_public_events(*, county=None, limit: int = 20) -> list[Event]:
     queryset = public_events().filter(end__gte=timezone.now()).select_related("county")
     if county is not None:
         code = getattr(county, "code", county)
-        queryset = queryset.filter(
-            Q(county__code=code) | Q(co_organising_counties__code=code)
-        ).distinct()
+        queryset = queryset.filter(Q(county__code=code) | _co_organised_by(Q(county__code=code)))
     return list(queryset.order_by("start", "pk")[:limit])
 
 
 def with_seat_counts(queryset: QuerySet[Event]) -> QuerySet[Event]:
-    return queryset.annotate(
-        confirmed_count=Count(
-            "registrations", filter=Q(registrations__status=Registration.Status.CONFIRMED)
-        )
+    """``confirmed_count`` per event as a correlated subquery (one index range per listed
+    event), not a join with GROUP BY over every registration of every matching event."""
+    confirmed = (
+        Registration.objects.filter(event=OuterRef("pk"), status=Registration.Status.CONFIRMED)
+        .order_by()
+        .values("event")
+        .annotate(n=Count("pk"))
+        .values("n")
     )
+    return queryset.annotate(confirmed_count=Coalesce(Subquery(confirmed), 0))
+
+
+def _co_organised_by(county_filter: Q) -> Q:
+    """Events co-organised by the counties matching ``county_filter`` (on the through table),
+    as a subquery so the calendar needs no join and no DISTINCT."""
+    through = Event.co_organising_counties.through
+    return Q(pk__in=through.objects.filter(county_filter).values("event_id"))
 
 
 def events_visible_to(user) -> QuerySet[Event]:
@@ -51,10 +62,13 @@ def events_listed_for(user) -> QuerySet[Event]:
         return queryset
     condition = Q(visibility=Event.Visibility.PUBLIC)
     if readable:
-        condition |= Q(county_id__in=readable) | Q(co_organising_counties__in=readable)
+        condition |= Q(county_id__in=readable) | _co_organised_by(Q(county_id__in=readable))
     if access.member_organisation_ids:
-        condition |= Q(invited_organisations__in=access.member_organisation_ids)
-    return queryset.filter(condition).distinct()
+        invited = Event.invited_organisations.through.objects.filter(
+            organisation_id__in=access.member_organisation_ids
+        )
+        condition |= Q(pk__in=invited.values("event_id"))
+    return queryset.filter(condition)
 
 
 def month_bounds(month: date) -> tuple[datetime, datetime]:
@@ -100,8 +114,8 @@ def event_search(
         )
     if county_code:
         queryset = queryset.filter(
-            Q(county__code=county_code) | Q(co_organising_counties__code=county_code)
-        ).distinct()
+            Q(county__code=county_code) | _co_organised_by(Q(county__code=county_code))
+        )
     if type:
         queryset = queryset.filter(type=type)
     if format:
@@ -135,10 +149,8 @@ def events_managed_by(user) -> QuerySet[Event]:
     ids = access.edit_county_ids
     if access.national and not ids:
         return queryset.order_by("-start", "-pk")
-    return (
-        queryset.filter(Q(county_id__in=ids) | Q(co_organising_counties__in=ids))
-        .distinct()
-        .order_by("-start", "-pk")
+    return queryset.filter(Q(county_id__in=ids) | _co_organised_by(Q(county_id__in=ids))).order_by(
+        "-start", "-pk"
     )
 
 

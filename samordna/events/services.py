@@ -483,29 +483,41 @@ def registration_create(
         raise ValidationFailed(_("Enter a valid e-mail address."), field="email") from None
     if len(organisation_name) > 200:
         raise ValidationFailed(_("The organisation name is too long."), field="organisation")
+    # Everything that needs no lock is done before taking it: registrations of one event queue
+    # on the event row until commit, so the shorter the locked part, the more per second
+    # (bench/registration_burst.py). The checks are repeated or enforced under the lock where
+    # it matters: open/closed and seats below, duplicates by the unique constraint.
+    event = Event.objects.select_related("county").filter(pk=event_id).first()
+    if event is None:
+        raise Gone(_("The event no longer exists."))
+    if not event.published or not event.registration_is_open():
+        raise Gone(_("Registration for this event is closed."))
+    cleaned_answers = clean_answers(event, answers)
+    if event.consent_text and not consent:
+        raise ValidationFailed(_("You need to accept the terms to register."), field="consent")
+    if event.visibility == Event.Visibility.INVITED and (
+        organisation is None or not event.invited_organisations.filter(pk=organisation.pk).exists()
+    ):
+        raise ValidationFailed(
+            _("Only invited organisations can register for this event."),
+            field="organisation",
+        )
+    if (
+        Registration.objects.filter(event=event, email__iexact=email)
+        .exclude(status=Registration.Status.CANCELLED)
+        .exists()
+    ):
+        raise Conflict(_("This e-mail address is already registered for the event."), field="email")
+    # The calendar attachment of the confirmation, rendered now if a seat is likely.
+    likely_seat = not event.requires_approval and seats_left(event) != 0
+    ics_attachment = event_ics_attachment(event) if likely_seat else None
     with transaction.atomic():
+        county = event.county
         event = _lock_event(event_id)
         if not event.published or not event.registration_is_open():
             raise Gone(_("Registration for this event is closed."))
-        cleaned_answers = clean_answers(event, answers)
-        if event.consent_text and not consent:
-            raise ValidationFailed(_("You need to accept the terms to register."), field="consent")
-        if event.visibility == Event.Visibility.INVITED and (
-            organisation is None
-            or not event.invited_organisations.filter(pk=organisation.pk).exists()
-        ):
-            raise ValidationFailed(
-                _("Only invited organisations can register for this event."),
-                field="organisation",
-            )
-        if (
-            Registration.objects.filter(event=event, email__iexact=email)
-            .exclude(status=Registration.Status.CANCELLED)
-            .exists()
-        ):
-            raise Conflict(
-                _("This e-mail address is already registered for the event."), field="email"
-            )
+        if event.county_id == county.pk:
+            event.county = county
         registration = Registration(
             event=event,
             name=name,
@@ -539,7 +551,7 @@ def registration_create(
             county_code=event.county.code,
             data={"event": event.pk, "status": registration.status},
         )
-        _email_registration_status(registration)
+        _email_registration_status(registration, ics_attachment=ics_attachment)
     return registration
 
 
@@ -760,7 +772,14 @@ def attendance_record(*, actor, event: Event, attended_ids: Iterable[int]) -> in
 # --- E-mail ---------------------------------------------------------------------------------
 
 
-def _mail(registration: Registration, template: str, subject: str, *, ics: bool = False) -> None:
+def _mail(
+    registration: Registration,
+    template: str,
+    subject: str,
+    *,
+    ics: bool = False,
+    ics_attachment: dict | None = None,
+) -> None:
     site = settings.SITE_URL.rstrip("/")
     context = {
         "registration": registration,
@@ -771,11 +790,13 @@ def _mail(registration: Registration, template: str, subject: str, *, ics: bool 
     }
     with override("sv"):
         body = render_to_string(f"events/email/{template}.txt", context)
-    attachments = [event_ics_attachment(registration.event)] if ics else []
+    attachments = [ics_attachment or event_ics_attachment(registration.event)] if ics else []
     email_queue(to=[registration.email], subject=subject, body_text=body, attachments=attachments)
 
 
-def _email_registration_status(registration: Registration) -> None:
+def _email_registration_status(
+    registration: Registration, *, ics_attachment: dict | None = None
+) -> None:
     title = registration.event.title
     with override("sv"):
         if registration.status == Registration.Status.CONFIRMED:
@@ -784,6 +805,7 @@ def _email_registration_status(registration: Registration) -> None:
                 "confirmed",
                 _("Registration confirmed: %(title)s") % {"title": title},
                 ics=True,
+                ics_attachment=ics_attachment,
             )
         elif registration.status == Registration.Status.WAITLISTED:
             _mail(registration, "waitlisted", _("Waiting list: %(title)s") % {"title": title})

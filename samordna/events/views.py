@@ -1,5 +1,5 @@
 import calendar as pycalendar
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -12,6 +12,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from samordna.core.errors import ApplicationError
+from samordna.core.middleware import no_store
 from samordna.core.pagination import paginate
 from samordna.core.permissions import (
     PUBLIC,
@@ -50,6 +51,19 @@ def _filters(request):
         "format": filters.get("format", ""),
         "target_group": filters.get("target_group", ""),
         "month": filters.get("month"),
+        **_year_filter(request.GET.get("year", "")),
+    }
+
+
+def _year_filter(value: str) -> dict:
+    """``?year=2022`` (used by the annual report's links): events that started that year."""
+    if not (value.isdigit() and len(value) == 4):
+        return {}
+    year = int(value)
+    tz = timezone.get_current_timezone()
+    return {
+        "start_from": datetime(year, 1, 1, tzinfo=tz),
+        "start_to": datetime(year, 12, 31, 23, 59, 59, tzinfo=tz),
     }
 
 
@@ -98,15 +112,15 @@ def event_month(request):
     month = filters.pop("month") or timezone.localdate().replace(day=1)
     month = month.replace(day=1)
     events = list(selectors.event_search(request.user, month=month, **filters))
+    # Local dates once per event, not once per event and day (hundreds of events a month).
+    spans = [
+        (timezone.localtime(e.start).date(), timezone.localtime(e.end).date(), e) for e in events
+    ]
     weeks = []
     for week in pycalendar.Calendar(firstweekday=0).monthdatescalendar(month.year, month.month):
         days = []
         for day in week:
-            day_events = [
-                e
-                for e in events
-                if timezone.localtime(e.start).date() <= day <= timezone.localtime(e.end).date()
-            ]
+            day_events = [e for first, last, e in spans if first <= day <= last]
             days.append({"date": day, "in_month": day.month == month.month, "events": day_events})
         weeks.append({"number": week[0].isocalendar()[1], "days": days})
     previous_month = (month - timedelta(days=1)).replace(day=1)
@@ -198,6 +212,7 @@ def _registration_or_404(token) -> Registration:
 
 
 @view_permission(PUBLIC)
+@no_store
 def registration_status(request, token):
     registration = _registration_or_404(token)
     return render(
@@ -219,6 +234,7 @@ def _wants_json(request) -> bool:
 @csrf_exempt
 @view_permission(PUBLIC)
 @require_http_methods(["GET", "POST"])
+@no_store
 def registration_cancel(request, token):
     registration = _registration_or_404(token)
     error = None
@@ -244,6 +260,7 @@ def registration_cancel(request, token):
 
 
 @view_permission(PUBLIC)
+@no_store
 def registration_certificate(request, token):
     registration = _registration_or_404(token)
     if not registration.attended or registration.status != Registration.Status.CONFIRMED:
@@ -259,6 +276,7 @@ def _certificate_response(registration) -> HttpResponse:
 
 @view_permission(PUBLIC)
 @require_http_methods(["GET", "POST"])
+@no_store
 def evaluation(request, token):
     registration = _registration_or_404(token)
     event = registration.event

@@ -214,7 +214,11 @@ class Delivery(models.Model):
         SKIPPED = "skipped", _("Skipped")
 
     issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="deliveries")
-    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="+")
+    # Emptied by gallring (samordna.privacy) and when the subscriber is deleted: the row stays,
+    # so the number sent per issue (annual report) does not change; the sender skips such rows.
+    subscriber = models.ForeignKey(
+        Subscriber, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveIntegerField(default=0)
     next_attempt_at = models.DateTimeField(null=True, blank=True)

@@ -8,6 +8,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from samordna.core.errors import ApplicationError
+from samordna.core.middleware import no_store
 from samordna.core.pagination import paginate
 from samordna.core.permissions import (
     PUBLIC,
@@ -108,6 +109,7 @@ def subscribe_thanks(request, code):
 
 @view_permission(PUBLIC)
 @require_http_methods(["GET", "POST"])
+@no_store
 def confirm(request, token):
     subscriber = tokens.subscriber_from_confirm_token(token)
     if subscriber is None:
@@ -127,6 +129,7 @@ def confirm(request, token):
 @csrf_exempt  # RFC 8058 one-click: the signed token in the URL is the credential.
 @view_permission(PUBLIC)
 @require_http_methods(["GET", "POST"])
+@no_store
 def unsubscribe(request, token):
     subscriber = tokens.subscriber_from_manage_token(token)
     if subscriber is None:
@@ -150,6 +153,7 @@ def unsubscribe(request, token):
 
 @view_permission(PUBLIC)
 @require_http_methods(["GET", "POST"])
+@no_store
 def preferences(request, token):
     subscriber = tokens.subscriber_from_manage_token(token)
     if subscriber is None:

@@ -255,6 +255,10 @@ def person_delete(*, actor, person: Person) -> None:
     with transaction.atomic():
         person_id = person.pk
         person.delete()
+        # Earlier audit entries about the person carry the name; erasure removes it there too.
+        from samordna.privacy.services import audit_entries_scrub
+
+        audit_entries_scrub(object_type="organisations.person", ids=[person_id])
         log_action(
             actor=actor,
             action="organisations.person.deleted",

@@ -213,16 +213,47 @@ def assert_accessible(page: Page, name: str = "") -> None:
 
 
 def login(page: Page, live_server, user, password: str = PASSWORD) -> None:
-    """Log ``user`` in through the log-in form (works with and without JavaScript)."""
+    """Log ``user`` in through the log-in form (works with and without JavaScript). Users who
+    have, or whose role requires, two-factor authentication also pass the code step, with a
+    fresh backup code."""
+    code = _two_factor_code_for(user)
     goto(page, live_server, "/konto/logga-in/")
     form = page.locator("main form.form")
     form.locator("input[name=email]").fill(user.email)
     form.locator("input[name=password]").fill(password)
     with page.expect_navigation():
         form.locator("button[type=submit]").click()
+    if code is not None:
+        assert urlsplit(page.url).path == "/konto/logga-in/kod/", page.url
+        form = page.locator("main form.form")
+        form.locator("input[name=code]").fill(code)
+        with page.expect_navigation():
+            form.locator("button[type=submit]").click()
     assert page.locator("form[action$='/konto/logga-ut/'] button").count() == 1, (
         f"log-in as {user.email} failed: {page.url}"
     )
+
+
+def _two_factor_code_for(user) -> str | None:
+    """A one-time backup code for ``user``, who gets a confirmed device first if the role
+    requires one; None for users without two-factor authentication."""
+    from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from samordna.accounts.selectors import totp_device_for_user, two_factor_required
+
+    if totp_device_for_user(user) is None:
+        had_access = "_samordna_access" in user.__dict__
+        required = two_factor_required(user)
+        if not had_access:  # leave the user object as it was (no cached roles)
+            user.__dict__.pop("_samordna_access", None)
+        if not required:
+            return None
+        TOTPDevice.objects.create(user=user, name="Test", confirmed=True)
+    device = StaticDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = StaticDevice.objects.create(user=user, name="Test", confirmed=True)
+    return StaticToken.objects.create(device=device, token=StaticToken.random_token()).token
 
 
 def screenshot(page: Page, name: str) -> Path:

@@ -37,7 +37,7 @@ def test_log_in_and_switch_language_without_javascript(new_page, live_server, ed
     login(page, live_server, editor_08)
     assert urlsplit(page.url).path == "/"
     assert (
-        page.get_by_role("navigation", name="Huvudmeny")
+        page.get_by_role("navigation", name="Arbetsverktyg")
         .get_by_role("link", name="Personer")
         .is_visible()
     )

@@ -20,7 +20,7 @@ def test_county_editor_adds_a_person(browser_page, live_server, editor_08):
     screenshot(page, "staff-start")
     assert_accessible(page, "start page, logged in")
 
-    nav = page.get_by_role("navigation", name="Huvudmeny")
+    nav = page.get_by_role("navigation", name="Arbetsverktyg")
     with page.expect_navigation():
         nav.get_by_role("link", name="Personer").click()
     assert urlsplit(page.url).path == "/personer/"

@@ -11,7 +11,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_manage(*args, env_extra: dict[str, str], timeout: int = 120) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    # Browser tests set DJANGO_ALLOW_ASYNC_UNSAFE for the live server; a deployment never has it.
+    leave_out = {"DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if k not in leave_out}
     env.update(env_extra)
     return subprocess.run(
         [sys.executable, "manage.py", *args],

@@ -12,4 +12,3 @@ def smtp_sink(settings):
         settings.EMAIL_PORT = sink.port
         settings.NEWSLETTER_MESSAGES_PER_SECOND = 0
         yield sink
-

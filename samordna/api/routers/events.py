@@ -11,6 +11,7 @@ from ninja.pagination import paginate
 
 from samordna.api.auth import TokenAuth, api_user
 from samordna.api.pagination import Pagination
+from samordna.api.schemas import ApiDateTime
 from samordna.events import selectors, services
 from samordna.events.ics import event_ics, public_feed
 from samordna.events.models import Registration
@@ -83,21 +84,21 @@ class EventDetailOut(EventOut):
 class EventFilters(Schema):
     county: CountyCode | None = None
     type: str | None = None
-    from_: datetime | None = Field(None, alias="from")
-    to: datetime | None = None
+    from_: ApiDateTime | None = Field(None, alias="from")
+    to: ApiDateTime | None = None
 
 
 class EventIn(Schema):
     title: Annotated[str, Field(min_length=1, max_length=200)]
     type: str
     format: str
-    start: datetime
-    end: datetime
+    start: ApiDateTime
+    end: ApiDateTime
     capacity: Annotated[int | None, Field(ge=0)] = None
     capacity_per_organisation: Annotated[int | None, Field(ge=0)] = None
     capacity_per_county: Annotated[int | None, Field(ge=0)] = None
-    registration_deadline: datetime | None = None
-    registration_opens_at: datetime | None = None
+    registration_deadline: ApiDateTime | None = None
+    registration_opens_at: ApiDateTime | None = None
     published: bool = False
     county: CountyCode | None = None
     co_organising_counties: list[CountyCode] = []

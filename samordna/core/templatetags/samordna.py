@@ -19,3 +19,20 @@ def sv_date(value) -> str:
     if not value:
         return ""
     return formats.date_format(value, "j F Y")
+
+
+SAFE_LINK_SCHEMES = ("http:", "https:", "mailto:")
+
+
+@register.filter
+def safe_url(value) -> str:
+    """A user-entered link target, or "" unless it is http(s), mailto or a path on this site:
+    a ``javascript:``/``data:`` address stored by any route must never become a live link
+    (area: security)."""
+    text = str(value or "").strip()
+    compact = "".join(ch for ch in text if ch > " ").lower()
+    if compact.startswith(SAFE_LINK_SCHEMES) or (
+        compact.startswith("/") and not compact.startswith("//")
+    ):
+        return text
+    return ""

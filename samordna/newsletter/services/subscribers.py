@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from samordna.core.audit import log_action
 from samordna.core.errors import ValidationFailed
 from samordna.core.services import email_queue
+from samordna.privacy.services import suppressed_emails, suppression_lift, suppression_reason
 
 from .. import tokens
 from ..models import MailingList, Subscriber
@@ -189,6 +190,8 @@ def subscriber_confirm(*, subscriber: Subscriber, actor=None) -> Subscriber:
         subscriber.unsubscribed_at = None
         subscriber.bounced_at = None
         subscriber.save()
+        # The owner confirmed anew (double opt-in): a suppression from gallring no longer applies.
+        suppression_lift(mailing_list=subscriber.mailing_list, email=subscriber.email)
         log_action(
             actor=actor,
             action="newsletter.subscriber.confirmed",
@@ -376,6 +379,10 @@ def subscriber_import(
         )
     }
     today = timezone.localdate()
+    suppressed = suppressed_emails(
+        mailing_list=mailing_list,
+        emails=[row[columns["email"]] for row in rows[1:] if columns["email"] < len(row)],
+    )
     for line_number, row in enumerate(rows[1:], start=2):
 
         def value(key, row=row):
@@ -405,6 +412,10 @@ def subscriber_import(
         seen.add(key)
         if key in existing:
             report.existing.append(entry)
+            continue
+        if key in suppressed:
+            # Left the list earlier (gallrad to a hashed suppression entry): never re-imported.
+            report.invalid.append({**entry, "reason": suppression_reason()})
             continue
         report.valid.append(
             {

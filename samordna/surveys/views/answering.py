@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from samordna.core.errors import ApplicationError
+from samordna.core.middleware import no_store
 from samordna.core.permissions import PUBLIC, view_permission
 
 from .. import engine, selectors, services
@@ -25,6 +26,7 @@ FIELD_PATTERN = re.compile(r"^q(\d+)(?:_\d+)?$")
 
 
 @view_permission(PUBLIC)
+@no_store
 def answer_link(request, token):
     """The e-mailed personal link: remember the grant in the session and go to the survey."""
     ids = answer_token_read(token)
@@ -128,6 +130,7 @@ def _submitted_values(questions, data) -> dict:
 
 
 @view_permission(PUBLIC)
+@no_store
 def answer_start(request, pk, code):
     loaded = _load(request, pk, code)
     if not isinstance(loaded, tuple):
@@ -166,6 +169,7 @@ def answer_start(request, pk, code):
 
 @view_permission(PUBLIC)
 @require_http_methods(["GET", "POST"])
+@no_store
 def answer_page(request, pk, code, page):
     loaded = _load(request, pk, code)
     if not isinstance(loaded, tuple):
@@ -245,6 +249,7 @@ def answer_page(request, pk, code, page):
 
 @view_permission(PUBLIC)
 @require_http_methods(["GET", "POST"])
+@no_store
 def answer_submit(request, pk, code):
     loaded = _load(request, pk, code)
     if not isinstance(loaded, tuple):

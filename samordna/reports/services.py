@@ -1,0 +1,361 @@
+"""Writes of annual reports: create, edit the narrative, the review states (draft → ready for
+review → approved → submitted), new versions and deadline reminders. County editors draft and
+mark ready; only the county's admin approves and submits; the national role reads only."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from samordna.accounts.models import COUNTY_ROLES, User
+from samordna.core.audit import log_action, model_changes
+from samordna.core.errors import Conflict, NotPermitted, ValidationFailed
+from samordna.core.permissions import get_access
+from samordna.core.services import email_queue
+from samordna.organisations.models import County
+
+from . import figures
+from .models import YEAR_MAX, YEAR_MIN, AnnualReport, ReportReminder
+
+TEXT_FIELDS = ["results_text", "analysis_text", "needs_text"]
+REMINDER_DAYS = (30, 14, 7, 1)
+Status = AnnualReport.Status
+
+
+def deadline_for(year: int) -> datetime.date:
+    """The report on ``year`` is due on 1 March of the following year."""
+    return datetime.date(year + 1, 3, 1)
+
+
+def _require_edit(actor, report: AnnualReport) -> None:
+    if not get_access(actor).can_edit_county(report.county_id):
+        raise NotPermitted(_("Only the county board's editors and admins can edit its report."))
+
+
+def _require_admin(actor, report: AnnualReport) -> None:
+    if not get_access(actor).can_admin_county(report.county_id):
+        raise NotPermitted(
+            _("Only the county admin of %(county)s can approve and submit the report.")
+            % {"county": report.county.name}
+        )
+
+
+def _require_unlocked(report: AnnualReport) -> None:
+    if report.is_locked:
+        raise Conflict(
+            _(
+                "The report was submitted on %(date)s and is locked. Open a new version to make "
+                "changes."
+            )
+            % {"date": _date(report.submitted_at)}
+        )
+    if not report.is_latest:
+        raise Conflict(_("A newer version of this report exists. Edit the newest version."))
+
+
+def _date(value) -> str:
+    from django.utils.formats import date_format
+
+    return date_format(timezone.localtime(value), "j F Y") if value else ""
+
+
+def _lock(report: AnnualReport) -> AnnualReport:
+    return AnnualReport.objects.select_for_update().select_related("county").get(pk=report.pk)
+
+
+def report_create(*, actor, county: County, year: int) -> AnnualReport:
+    """Start the county's report for a year (version 1, a draft with live figures)."""
+    if not get_access(actor).can_edit_county(county.pk):
+        raise NotPermitted(_("Only the county board's editors and admins can start its report."))
+    if not isinstance(year, int) or not YEAR_MIN <= year <= YEAR_MAX:
+        raise ValidationFailed(_("Enter a year between 2000 and 2100."), field="year")
+    if AnnualReport.objects.filter(county=county, year=year).exists():
+        raise Conflict(
+            _("%(county)s already has a report for %(year)s.")
+            % {"county": county.name, "year": year},
+            field="year",
+        )
+    try:
+        with transaction.atomic():
+            report = AnnualReport.objects.create(
+                county=county,
+                year=year,
+                version=1,
+                created_by=actor if getattr(actor, "is_authenticated", False) else None,
+            )
+            log_action(
+                actor=actor,
+                action="reports.report.created",
+                obj=report,
+                county_code=county.code,
+                data={"year": year},
+            )
+    except IntegrityError:
+        raise Conflict(
+            _("%(county)s already has a report for %(year)s.")
+            % {"county": county.name, "year": year},
+            field="year",
+        ) from None
+    return report
+
+
+def report_update_text(
+    *, actor, report: AnnualReport, subgoal_texts: dict | None = None, **texts
+) -> AnnualReport:
+    """Change the narrative. A report that was ready or approved goes back to draft, since what
+    was reviewed has changed."""
+    unknown = set(texts) - set(TEXT_FIELDS)
+    if unknown:
+        raise ValueError(f"Unknown report fields: {sorted(unknown)}")
+    _require_edit(actor, report)
+    with transaction.atomic():
+        report = _lock(report)
+        _require_unlocked(report)
+        values = {name: (value or "").strip() for name, value in texts.items()}
+        changes = model_changes(report, TEXT_FIELDS, values)
+        if subgoal_texts is not None:
+            cleaned = {str(k): (v or "").strip() for k, v in subgoal_texts.items() if v}
+            cleaned = {k: v for k, v in cleaned.items() if v}
+            if cleaned != report.subgoal_texts:
+                changes["subgoal_texts"] = {"changed": sorted(cleaned)}
+                report.subgoal_texts = cleaned
+        for name, value in values.items():
+            setattr(report, name, value)
+        if changes and report.status in (Status.READY, Status.APPROVED):
+            changes["status"] = {"before": report.status, "after": Status.DRAFT}
+            report.status = Status.DRAFT
+            report.ready_at = None
+            report.approved_at = None
+            report.approved_by = None
+        report.save()
+        log_action(
+            actor=actor,
+            action="reports.report.updated",
+            obj=report,
+            county_code=report.county.code,
+            data=changes,
+        )
+    return report
+
+
+def report_mark_ready(*, actor, report: AnnualReport) -> AnnualReport:
+    """The editor hands the draft to the county admin for review."""
+    _require_edit(actor, report)
+    with transaction.atomic():
+        report = _lock(report)
+        _require_unlocked(report)
+        if report.status != Status.DRAFT:
+            raise Conflict(_("Only a draft can be marked ready for review."))
+        missing = [name for name in TEXT_FIELDS if not getattr(report, name).strip()]
+        if missing:
+            raise ValidationFailed(
+                _("Write the text of every section before marking the report ready for review."),
+                field=missing[0],
+            )
+        report.status = Status.READY
+        report.ready_at = timezone.now()
+        report.save(update_fields=["status", "ready_at", "updated_at"])
+        log_action(
+            actor=actor,
+            action="reports.report.marked_ready",
+            obj=report,
+            county_code=report.county.code,
+        )
+    return report
+
+
+def report_return_to_draft(*, actor, report: AnnualReport) -> AnnualReport:
+    """Send a report under review (or approved) back to draft for more work."""
+    _require_edit(actor, report)
+    with transaction.atomic():
+        report = _lock(report)
+        _require_unlocked(report)
+        if report.status not in (Status.READY, Status.APPROVED):
+            raise Conflict(_("The report is already a draft."))
+        before = report.status
+        report.status = Status.DRAFT
+        report.ready_at = None
+        report.approved_at = None
+        report.approved_by = None
+        report.save()
+        log_action(
+            actor=actor,
+            action="reports.report.returned_to_draft",
+            obj=report,
+            county_code=report.county.code,
+            data={"status": {"before": before, "after": Status.DRAFT}},
+        )
+    return report
+
+
+def report_approve(*, actor, report: AnnualReport) -> AnnualReport:
+    """The county admin approves a report that is ready for review."""
+    _require_admin(actor, report)
+    with transaction.atomic():
+        report = _lock(report)
+        _require_unlocked(report)
+        if report.status != Status.READY:
+            raise Conflict(_("Only a report that is ready for review can be approved."))
+        report.status = Status.APPROVED
+        report.approved_at = timezone.now()
+        report.approved_by = actor
+        report.save(update_fields=["status", "approved_at", "approved_by", "updated_at"])
+        log_action(
+            actor=actor,
+            action="reports.report.approved",
+            obj=report,
+            county_code=report.county.code,
+        )
+    return report
+
+
+def report_submit(*, actor, report: AnnualReport) -> AnnualReport:
+    """The county admin submits an approved report: it is locked with a timestamp and its
+    figures are frozen as a snapshot, so the submitted report never changes."""
+    _require_admin(actor, report)
+    with transaction.atomic():
+        report = _lock(report)
+        _require_unlocked(report)
+        if report.status != Status.APPROVED:
+            raise Conflict(_("The report must be approved by the county admin before submission."))
+        report.snapshot = figures.report_figures(report.county, report.year)
+        report.status = Status.SUBMITTED
+        report.submitted_at = timezone.now()
+        report.submitted_by = actor
+        report.save()
+        log_action(
+            actor=actor,
+            action="reports.report.submitted",
+            obj=report,
+            county_code=report.county.code,
+            data={"version": report.version},
+        )
+    return report
+
+
+def report_reopen(*, actor, report: AnnualReport, reason: str) -> AnnualReport:
+    """Open a new version of a submitted report as a draft with the same text; the submitted
+    version stays as it was."""
+    _require_admin(actor, report)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationFailed(_("Give a reason for opening a new version."), field="reason")
+    with transaction.atomic():
+        report = _lock(report)
+        if report.status != Status.SUBMITTED:
+            raise Conflict(_("Only a submitted report can be opened in a new version."))
+        if not report.is_latest:
+            raise Conflict(_("A newer version of this report already exists."))
+        new = AnnualReport.objects.create(
+            county=report.county,
+            year=report.year,
+            version=report.version + 1,
+            results_text=report.results_text,
+            subgoal_texts=dict(report.subgoal_texts),
+            analysis_text=report.analysis_text,
+            needs_text=report.needs_text,
+            previous_version=report,
+            reopened_reason=reason,
+            created_by=actor,
+        )
+        log_action(
+            actor=actor,
+            action="reports.report.reopened",
+            obj=new,
+            county_code=report.county.code,
+            data={"previous_version": report.version, "reason": reason},
+        )
+    return new
+
+
+# --- deadline reminders ------------------------------------------------------------------------
+
+
+def _county_staff_emails(county: County) -> list[str]:
+    return sorted(
+        User.objects.filter(
+            is_active=True,
+            role_assignments__role__in=COUNTY_ROLES,
+            role_assignments__county=county,
+        )
+        .values_list("email", flat=True)
+        .distinct()
+    )
+
+
+def report_reminders_send(*, today: datetime.date | None = None) -> int:
+    """E-mail the editors and admins of every county whose report on last year is not yet
+    submitted, 30, 14, 7 and 1 day(s) before 1 March. Idempotent: each milestone is sent once per
+    county and year. Returns the number of e-mails queued."""
+    today = today or timezone.localdate()
+    with translation.override("sv"):
+        return _send_reminders(today)
+
+
+def _send_reminders(today: datetime.date) -> int:
+    year = today.year - 1
+    days_before = (deadline_for(year) - today).days
+    if days_before not in REMINDER_DAYS:
+        return 0
+    submitted = set(
+        AnnualReport.objects.filter(year=year, status=Status.SUBMITTED).values_list(
+            "county_id", flat=True
+        )
+    )
+    queued = 0
+    for county in County.objects.order_by("code"):
+        if county.pk in submitted:
+            continue
+        recipients = _county_staff_emails(county)
+        if not recipients:
+            continue
+        with transaction.atomic():
+            _reminder, created = ReportReminder.objects.get_or_create(
+                county=county,
+                year=year,
+                days_before=days_before,
+                defaults={"recipients": len(recipients)},
+            )
+            if not created:
+                continue
+            report = (
+                AnnualReport.objects.filter(county=county, year=year).order_by("-version").first()
+            )
+            link = settings.SITE_URL.rstrip("/") + (
+                report.get_absolute_url() if report else "/arsrapport/"
+            )
+            subject = _("Reminder: the annual report %(year)s is due on %(date)s") % {
+                "year": year,
+                "date": _date_plain(deadline_for(year)),
+            }
+            body = _(
+                "The annual report of %(board)s on %(year)s must be submitted by %(date)s "
+                "(%(days)s day(s) left).\n\nStatus: %(status)s\n\n%(link)s\n"
+            ) % {
+                "board": county.board_name,
+                "year": year,
+                "date": _date_plain(deadline_for(year)),
+                "days": days_before,
+                "status": report.get_status_display() if report else _("not started"),
+                "link": link,
+            }
+            for email in recipients:
+                email_queue(to=[email], subject=subject, body_text=body)
+                queued += 1
+            log_action(
+                actor=None,
+                action="reports.reminder.sent",
+                county_code=county.code,
+                data={"year": year, "days_before": days_before, "recipients": len(recipients)},
+            )
+    return queued
+
+
+def _date_plain(value: datetime.date) -> str:
+    from django.utils.formats import date_format
+
+    return date_format(value, "j F Y")
