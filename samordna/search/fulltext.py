@@ -10,8 +10,8 @@ snippets are highlighted in Python. Both give the same matches on the same text.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import snowballstemmer
 from django.contrib.postgres.search import (
@@ -43,9 +43,16 @@ SNIPPET_WORDS = 30
 MAX_QUERY_LENGTH = 200
 
 
-@lru_cache(maxsize=1)
+_local = threading.local()
+
+
 def _stemmer():
-    return snowballstemmer.stemmer("swedish")
+    """One stemmer per thread: a snowball stemmer keeps state while it works and is not safe to
+    share between the threads of a threaded server."""
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _local.stemmer = snowballstemmer.stemmer("swedish")
+    return stemmer
 
 
 def stem_word(word: str) -> str:
