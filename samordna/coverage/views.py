@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods
@@ -144,8 +145,6 @@ def county_map(request, code):
 
 
 def _organisation_url(organisation, year: int) -> str:
-    from django.urls import reverse
-
     return reverse("coverage:organisation", args=[organisation.code]) + f"?ar={year}"
 
 
@@ -203,22 +202,54 @@ def _form_page(request, county, form, heading, *, obj=None, delete_url=""):
     )
 
 
+def _submit(request, form, save, *, success: str, then):
+    """On a valid POST call ``save(cleaned_data)``, then show ``success`` and redirect to
+    ``then(result)``; a domain error goes on the form. None means: show the form (again)."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        result = save(dict(form.cleaned_data))
+    except ApplicationError as exc:
+        _error(form, exc)
+        return None
+    messages.success(request, success)
+    return redirect(then(result))
+
+
+def _confirm_delete(request, obj, *, kind: str, county, delete, success: str, then):
+    """GET asks for confirmation; POST calls ``delete()`` and redirects to ``then``."""
+    if request.method == "POST":
+        delete()
+        messages.success(request, success)
+        return redirect(then)
+    return render(
+        request, "coverage/confirm_delete.html", {"object": obj, "kind": kind, "county": county}
+    )
+
+
+def _with_position(data: dict) -> dict:
+    data["position"] = data.get("position") or 0
+    return data
+
+
+def _settings_url(county) -> str:
+    return reverse("coverage:settings", args=[county.code])
+
+
 @view_permission(STAFF)
 @require_http_methods(["GET", "POST"])
 def item_create(request, code):
     county = _editable_county(request, code)
     form = ItemForm(request.POST or None, county=county)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        data["position"] = data.get("position") or 0
-        try:
-            services.item_create(actor=request.user, county=county, **data)
-        except ApplicationError as exc:
-            _error(form, exc)
-        else:
-            messages.success(request, _("The item has been added."))
-            return redirect("coverage:settings", county.code)
-    return _form_page(request, county, form, pgettext("coverage", "New item"))
+    return _submit(
+        request,
+        form,
+        lambda data: services.item_create(
+            actor=request.user, county=county, **_with_position(data)
+        ),
+        success=_("The item has been added."),
+        then=lambda _item: _settings_url(county),
+    ) or _form_page(request, county, form, pgettext("coverage", "New item"))
 
 
 def _item(request, pk: int) -> CoverageItem:
@@ -234,17 +265,13 @@ def _item(request, pk: int) -> CoverageItem:
 def item_edit(request, pk):
     item = _item(request, pk)
     form = ItemForm(request.POST or None, county=item.county, initial=item_initial(item))
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        data["position"] = data.get("position") or 0
-        try:
-            services.item_update(actor=request.user, item=item, **data)
-        except ApplicationError as exc:
-            _error(form, exc)
-        else:
-            messages.success(request, _("The changes have been saved."))
-            return redirect("coverage:settings", item.county.code)
-    return _form_page(
+    return _submit(
+        request,
+        form,
+        lambda data: services.item_update(actor=request.user, item=item, **_with_position(data)),
+        success=_("The changes have been saved."),
+        then=lambda _result: _settings_url(item.county),
+    ) or _form_page(
         request,
         item.county,
         form,
@@ -258,14 +285,14 @@ def item_edit(request, pk):
 @require_http_methods(["GET", "POST"])
 def item_delete(request, pk):
     item = _item(request, pk)
-    if request.method == "POST":
-        services.item_delete(actor=request.user, item=item)
-        messages.success(request, _("The item has been removed."))
-        return redirect("coverage:settings", item.county.code)
-    return render(
+    return _confirm_delete(
         request,
-        "coverage/confirm_delete.html",
-        {"object": item, "kind": "item", "county": item.county},
+        item,
+        kind="item",
+        county=item.county,
+        delete=lambda: services.item_delete(actor=request.user, item=item),
+        success=_("The item has been removed."),
+        then=_settings_url(item.county),
     )
 
 
@@ -277,15 +304,13 @@ def goal_create(request, code):
     if request.GET.get("moment", "").isdigit():
         initial["item"] = int(request.GET["moment"])
     form = GoalForm(request.POST or None, county=county, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.goal_create(actor=request.user, county=county, **form.cleaned_data)
-        except ApplicationError as exc:
-            _error(form, exc)
-        else:
-            messages.success(request, _("The goal has been added."))
-            return redirect("coverage:settings", county.code)
-    return _form_page(request, county, form, _("New goal"))
+    return _submit(
+        request,
+        form,
+        lambda data: services.goal_create(actor=request.user, county=county, **data),
+        success=_("The goal has been added."),
+        then=lambda _goal: _settings_url(county),
+    ) or _form_page(request, county, form, _("New goal"))
 
 
 def _goal(request, pk: int):
@@ -301,15 +326,13 @@ def _goal(request, pk: int):
 def goal_edit(request, pk):
     goal = _goal(request, pk)
     form = GoalForm(request.POST or None, county=goal.county, initial=goal_initial(goal))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.goal_update(actor=request.user, goal=goal, **form.cleaned_data)
-        except ApplicationError as exc:
-            _error(form, exc)
-        else:
-            messages.success(request, _("The changes have been saved."))
-            return redirect("coverage:settings", goal.county.code)
-    return _form_page(
+    return _submit(
+        request,
+        form,
+        lambda data: services.goal_update(actor=request.user, goal=goal, **data),
+        success=_("The changes have been saved."),
+        then=lambda _result: _settings_url(goal.county),
+    ) or _form_page(
         request, goal.county, form, _("Edit goal"), obj=goal, delete_url="coverage:goal_delete"
     )
 
@@ -318,14 +341,14 @@ def goal_edit(request, pk):
 @require_http_methods(["GET", "POST"])
 def goal_delete(request, pk):
     goal = _goal(request, pk)
-    if request.method == "POST":
-        services.goal_delete(actor=request.user, goal=goal)
-        messages.success(request, _("The goal has been removed."))
-        return redirect("coverage:settings", goal.county.code)
-    return render(
+    return _confirm_delete(
         request,
-        "coverage/confirm_delete.html",
-        {"object": goal, "kind": "goal", "county": goal.county},
+        goal,
+        kind="goal",
+        county=goal.county,
+        delete=lambda: services.goal_delete(actor=request.user, goal=goal),
+        success=_("The goal has been removed."),
+        then=_settings_url(goal.county),
     )
 
 
@@ -342,15 +365,13 @@ def record_create(request, code):
     if request.GET.get("moment", "").isdigit():
         initial["item"] = int(request.GET["moment"])
     form = RecordForm(request.POST or None, county=county, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            record = services.record_create(actor=request.user, **form.cleaned_data)
-        except ApplicationError as exc:
-            _error(form, exc)
-        else:
-            messages.success(request, _("The completion has been recorded."))
-            return redirect(_organisation_url(record.organisation, record.completed_on.year))
-    return _form_page(request, county, form, _("Record a completion"))
+    return _submit(
+        request,
+        form,
+        lambda data: services.record_create(actor=request.user, **data),
+        success=_("The completion has been recorded."),
+        then=lambda record: _organisation_url(record.organisation, record.completed_on.year),
+    ) or _form_page(request, county, form, _("Record a completion"))
 
 
 @view_permission(STAFF)
@@ -360,14 +381,14 @@ def record_delete(request, pk):
     if record is None:
         raise Http404
     require_county_edit(request.user, record.item.county_id)
-    if request.method == "POST":
-        services.record_delete(actor=request.user, record=record)
-        messages.success(request, _("The completion record has been removed."))
-        return redirect("coverage:organisation", record.organisation.code)
-    return render(
+    return _confirm_delete(
         request,
-        "coverage/confirm_delete.html",
-        {"object": record, "kind": "record", "county": record.item.county},
+        record,
+        kind="record",
+        county=record.item.county,
+        delete=lambda: services.record_delete(actor=request.user, record=record),
+        success=_("The completion record has been removed."),
+        then=reverse("coverage:organisation", args=[record.organisation.code]),
     )
 
 

@@ -166,3 +166,44 @@ def test_goal_status_missed_only_after_the_target_year(client_for, editor_08, co
     assert "Pågår" in client.get(f"/tackning/lan/08/?ar={this_year}").content.decode()
     later = client.get(f"/tackning/lan/08/?ar={this_year + 1}").content.decode()
     assert "Inte uppfyllt till målåret" in later
+
+
+def test_edit_goal_then_confirm_and_delete_goal_and_record(
+    client_for, editor_08, county_08, derived
+):
+    client = client_for(editor_08)
+    goal = derived["goal"]
+    response = client.post(
+        f"/tackning/mal/{goal.pk}/redigera/",
+        {"item": derived["item"].pk, "audience": "municipalities", "target_year": "2026"},
+    )
+    assert response.status_code == 302 and response.url == "/tackning/lan/08/mal/"
+    goal.refresh_from_db()
+    assert goal.target_year == 2026
+    confirm = client.get(f"/tackning/mal/{goal.pk}/ta-bort/")
+    assert confirm.status_code == 200 and 'method="post"' in confirm.content.decode()
+    assert CoverageGoal.objects.filter(pk=goal.pk).exists()  # a GET deletes nothing
+    assert client.post(f"/tackning/mal/{goal.pk}/ta-bort/").status_code == 302
+    assert not CoverageGoal.objects.filter(pk=goal.pk).exists()
+
+    record = services.record_create(
+        actor=editor_08,
+        item=derived["item"],
+        organisation=organisation("0881"),
+        completed_on=datetime.date(2023, 4, 12),
+    )
+    response = client.post(f"/tackning/registrering/{record.pk}/ta-bort/")
+    assert response.status_code == 302 and response.url == "/tackning/organisation/0881/"
+    assert not CoverageRecord.objects.exists()
+
+
+def test_goal_edit_error_is_shown_on_the_form(client_for, editor_08, derived):
+    goal = derived["goal"]
+    response = client_for(editor_08).post(
+        f"/tackning/mal/{goal.pk}/redigera/",
+        {"item": derived["item"].pk, "audience": "municipalities", "target_year": "nästa år"},
+    )
+    assert response.status_code == 200
+    assert "Fyll i ett heltal." in response.content.decode()
+    goal.refresh_from_db()
+    assert goal.target_year == 2024
