@@ -65,21 +65,25 @@ format: install-dev
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-# The whole suite: lint, then SQLite (with browser tests), then PostgreSQL.
+# The whole suite: lint, then SQLite (with browser tests), then PostgreSQL. Each pass runs in
+# PYTEST_WORKERS pytest-xdist processes (one per core; PYTEST_WORKERS=0 runs in one process).
+PYTEST_WORKERS ?= 2
+XDIST := -n $(PYTEST_WORKERS) --dist worksteal
 test: install-dev chromium lint test-sqlite test-postgres
 
 test-sqlite: install-dev chromium messages-compile
-	env -u DATABASE_URL $(VENV)/bin/pytest -q
+	env -u DATABASE_URL $(VENV)/bin/pytest -q $(XDIST)
 
 test-postgres: install-dev chromium messages-compile
-	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest -q -m "not browser"
+	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest -q -m "not browser" $(XDIST)
 
 backup: install
 	$(PY) manage.py backup_database
 
+# Database and uploaded files in one archive; FORCE=1 replaces a target that already holds data.
 restore: install
-	@test -n "$(FILE)" || { echo "usage: make restore FILE=var/backups/samordna-….sqlite3"; exit 2; }
-	$(PY) manage.py restore_database $(FILE)
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=var/backups/samordna-….tar [FORCE=1]"; exit 2; }
+	$(PY) manage.py restore_database $(FILE) $(if $(FORCE),--force)
 
 # County-scale benchmarks (about 1/20 of national; see bench/README.md for the national runs):
 # fill PostgreSQL, HTTP load on the main pages, a registration burst on PostgreSQL and SQLite.

@@ -1,22 +1,77 @@
 """Shared fixtures. Reference data (21 counties, 290 municipalities, regions, national bodies) is
-loaded once per test database and restored after transactional tests flush it (hook below)."""
+loaded once per test database and restored after transactional tests flush it (hook below).
+
+Runs under pytest-xdist (``make test`` uses ``-n 2``): every worker has its own test database
+(pytest-django adds the worker id to its name), its own MEDIA_ROOT and its own SQLite template
+file; tests that start servers take free ports from the OS."""
+
+import sqlite3
 
 import pytest
+from django.core.management.color import no_style
+from django.db import connection, transaction
 from django.test import Client
+from django.test.utils import override_settings
 from pytest_django.plugin import blocking_manager_key
 
 from samordna.accounts import services as account_services
 from samordna.accounts.models import Role
-from samordna.organisations.models import County, Organisation
+from samordna.organisations.models import County, Municipality, Organisation
 from samordna.organisations.services import reference_data_load
 
 PASSWORD = "correct-horse-battery-staple-42"
 
+# The reference rows as the loader left them in this worker's test database, put back with one
+# bulk insert per table after a transactional test's flush (running the loader again parses the
+# boundaries of 290 municipalities and costs about a second each time).
+REFERENCE_MODELS = (County, Municipality, Organisation)
+_REFERENCE_ROWS: list = []
+# On SQLite: a file copy of the migrated test database with its reference data, taken before
+# the first test (tests/faults copies it for the real processes they start).
+SQLITE_TEMPLATE: dict = {}
+
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
     with django_db_blocker.unblock():
         reference_data_load()
+        _REFERENCE_ROWS[:] = [
+            (model, list(model.objects.order_by("pk"))) for model in REFERENCE_MODELS
+        ]
+        if connection.vendor == "sqlite":
+            path = tmp_path_factory.mktemp("sqlite-template") / "template.sqlite3"
+            connection.ensure_connection()
+            with sqlite3.connect(path) as target:
+                connection.connection.backup(target)
+            target.close()
+            SQLITE_TEMPLATE["path"] = path
+    yield
+    _REFERENCE_ROWS.clear()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _media_root_of_this_run(tmp_path_factory):
+    """Uploads of tests that do not set their own MEDIA_ROOT go to a folder of this test run and
+    worker, not to a shared one in var/."""
+    with override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("media"))):
+        yield
+
+
+def reference_data_restore() -> None:
+    """Put the reference data back into a flushed database: a bulk insert of the copy taken at
+    session start, or the loader if some reference rows are still there."""
+    if not _REFERENCE_ROWS or any(model.objects.exists() for model in REFERENCE_MODELS):
+        if County.objects.count() < 21:
+            reference_data_load()
+        return
+    with transaction.atomic():
+        for model, rows in _REFERENCE_ROWS:
+            model.objects.bulk_create(rows)
+        statements = connection.ops.sequence_reset_sql(no_style(), REFERENCE_MODELS)
+        if statements:  # PostgreSQL: explicit keys do not move the sequences
+            with connection.cursor() as cursor:
+                for sql in statements:
+                    cursor.execute(sql)
 
 
 def _is_transactional(item) -> bool:
@@ -37,8 +92,7 @@ def pytest_runtest_teardown(item, nextitem):
     if nextitem is None or not _is_transactional(item):
         return
     with item.config.stash[blocking_manager_key].unblock():
-        if County.objects.count() < 21:
-            reference_data_load()
+        reference_data_restore()
 
 
 @pytest.fixture

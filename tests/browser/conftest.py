@@ -40,13 +40,10 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
-from django.db import transaction
 from playwright.sync_api import Page, sync_playwright
 from pytest_django.plugin import blocking_manager_key
 
-from samordna.organisations.models import County, Municipality, Organisation
-from samordna.organisations.services import reference_data_load
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, reference_data_restore
 
 CHROMIUM = os.environ.get("SAMORDNA_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -66,49 +63,26 @@ TIMEOUT_MS = 30_000
 _axe = Axe()
 
 
-# Reference rows (counties, municipalities, organisations) as loaded for the test database,
-# restored after each live-server test's flush: much faster than running the loader again.
-_REFERENCE_ROWS: list = []
-
-
 @pytest.fixture(scope="package", autouse=True)
 def _reference_rows(django_db_setup, django_db_blocker):
+    """The reference data is there when a package's first browser test starts (also imported by
+    tests/events and tests/knowledge for their browser tests)."""
     with django_db_blocker.unblock():
-        if County.objects.count() < 21:
-            reference_data_load()
-        _REFERENCE_ROWS[:] = [
-            (model, list(model.objects.order_by("pk")))
-            for model in (County, Municipality, Organisation)
-        ]
-    yield
-    _REFERENCE_ROWS.clear()
-
-
-def _restore_reference_data() -> None:
-    if County.objects.exists() or not _REFERENCE_ROWS:
-        reference_data_load()
-        return
-    with transaction.atomic():
-        for model, rows in _REFERENCE_ROWS:
-            model.objects.bulk_create(rows)
-
-
-@pytest.fixture(autouse=True)
-def _reference_data_present():
-    """Replaces the fixture of the same name in tests/conftest.py for live-server tests: their
-    database is flushed *after* that fixture's teardown (pytest-django's autouse live-server helper
-    sets ``transactional_db`` up first), so the reference data is restored in
-    ``pytest_runtest_teardown`` below, once the flush is done."""
-    yield
+        reference_data_restore()
 
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_teardown(item, nextitem):
+    """Live-server tests flush the database *after* every fixture's teardown (pytest-django's
+    autouse live-server helper sets ``transactional_db`` up first): restore the reference data
+    once the flush is done, for the next test."""
     yield
     # After the session's last test the test database is already gone: nothing to restore.
+    # (tests/conftest.py's hook does the same for every transactional test; whichever runs
+    # first restores, the other finds the rows there.)
     if nextitem is not None and "live_server" in getattr(item, "fixturenames", ()):
         with item.config.stash[blocking_manager_key].unblock():
-            _restore_reference_data()
+            reference_data_restore()
 
 
 @pytest.fixture(scope="package")

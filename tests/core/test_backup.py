@@ -1,11 +1,14 @@
 """make backup / make restore: a backup restored into a new database has every row."""
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import SQLITE_TEMPLATE
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -16,9 +19,10 @@ COUNT_ROWS = (
 )
 
 
-def manage(*args, database_url: str, stdin: str | None = None) -> str:
+def manage(*args, database_url: str, media_root: Path, stdin: str | None = None) -> str:
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
     env.update({"DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "config.settings.dev"})
+    env["MEDIA_ROOT"] = str(media_root)  # a folder of the test, never the developer's var/uploads
     result = subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
@@ -33,9 +37,9 @@ def manage(*args, database_url: str, stdin: str | None = None) -> str:
     return result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
 
 
-def populate(database_url: str) -> dict:
-    manage("migrate", "--noinput", "-v0", database_url=database_url)
-    manage("load_reference_data", database_url=database_url)
+def populate(database_url: str, media_root: Path) -> dict:
+    manage("migrate", "--noinput", "-v0", database_url=database_url, media_root=media_root)
+    manage("load_reference_data", database_url=database_url, media_root=media_root)
     manage(
         "create_user",
         "backup@example.se",
@@ -44,18 +48,33 @@ def populate(database_url: str) -> dict:
         "--county",
         "08",
         database_url=database_url,
+        media_root=media_root,
     )
-    return manage("shell", "-c", COUNT_ROWS, database_url=database_url)
+    return manage("shell", "-c", COUNT_ROWS, database_url=database_url, media_root=media_root)
 
 
-def test_sqlite_backup_restores_every_row_into_a_new_database(tmp_path):
+def test_sqlite_backup_restores_every_row_into_a_new_database(django_db_setup, tmp_path):
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite pass only (make test-sqlite)")
     source = f"sqlite:///{tmp_path / 'source.sqlite3'}"
-    target = f"sqlite:///{tmp_path / 'target.sqlite3'}"
-    counts = populate(source)
-    backup = manage("backup_database", "--output", str(tmp_path / "b.sqlite3"), database_url=source)
-    manage("migrate", "--noinput", "-v0", database_url=target)
-    manage("restore_database", backup, "--yes", database_url=target)
-    assert manage("shell", "-c", COUNT_ROWS, database_url=target) == counts
+    target = tmp_path / "target.sqlite3"
+    source_media, target_media = tmp_path / "media-source", tmp_path / "media-target"
+    counts = populate(source, source_media)
+    backup = manage(
+        "backup_database",
+        "--output",
+        str(tmp_path / "b.tar"),
+        database_url=source,
+        media_root=source_media,
+    )
+    # The target: a database as `make migrate` leaves it (migrated, reference data loaded), a
+    # copy of the suite's migrated template instead of running the migrations once more.
+    shutil.copyfile(SQLITE_TEMPLATE["path"], target)
+    target = f"sqlite:///{target}"
+    manage("restore_database", backup, "--yes", database_url=target, media_root=target_media)
+    assert manage("shell", "-c", COUNT_ROWS, database_url=target, media_root=target_media) == counts
     assert '"organisations.Municipality": 290' in counts
 
 
@@ -64,17 +83,33 @@ def test_postgres_backup_restores_every_row_into_a_new_database(tmp_path):
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         pytest.skip("PostgreSQL pass only (make test-postgres)")
     base = "postgres://postgres@127.0.0.1:5432"
-    for name in ("samordna_backup_src", "samordna_backup_dst"):
-        subprocess.run(
-            ["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", name], check=True
-        )
-        subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", name], check=True)
-    counts = populate(f"{base}/samordna_backup_src")
-    backup = manage(
-        "backup_database",
-        "--output",
-        str(tmp_path / "b.dump"),
-        database_url=f"{base}/samordna_backup_src",
+    # Named after this run's database and xdist worker, so parallel runs never share them.
+    prefix = "{}_{}".format(
+        os.environ["DATABASE_URL"].rpartition("/")[2], os.environ.get("PYTEST_XDIST_WORKER", "")
     )
-    manage("restore_database", backup, "--yes", database_url=f"{base}/samordna_backup_dst")
-    assert manage("shell", "-c", COUNT_ROWS, database_url=f"{base}/samordna_backup_dst") == counts
+    source, target = f"{base}/{prefix}_backup_src", f"{base}/{prefix}_backup_dst"
+    source_media, target_media = tmp_path / "media-source", tmp_path / "media-target"
+    for url in (source, target):
+        _pg("dropdb", "--if-exists", url.rpartition("/")[2])
+        _pg("createdb", url.rpartition("/")[2])
+    try:
+        counts = populate(source, source_media)
+        backup = manage(
+            "backup_database",
+            "--output",
+            str(tmp_path / "b.tar"),
+            database_url=source,
+            media_root=source_media,
+        )
+        manage("restore_database", backup, "--yes", database_url=target, media_root=target_media)
+        assert (
+            manage("shell", "-c", COUNT_ROWS, database_url=target, media_root=target_media)
+            == counts
+        )
+    finally:
+        for url in (source, target):
+            _pg("dropdb", "--if-exists", url.rpartition("/")[2])
+
+
+def _pg(tool: str, *args: str) -> None:
+    subprocess.run([tool, "-h", "127.0.0.1", "-U", "postgres", *args], check=True, timeout=60)

@@ -2,15 +2,25 @@ import shutil
 
 import pytest
 
-from .helpers import manage, process_env, url_from_settings
+from tests.conftest import SQLITE_TEMPLATE
+
+from . import helpers
+from .helpers import url_from_settings
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _run_dir(tmp_path_factory):
+    helpers.RUN_DIR = tmp_path_factory.mktemp("processes")
+    yield
+    helpers.RUN_DIR = None
 
 
 @pytest.fixture(scope="session")
-def _migrated_sqlite(tmp_path_factory):
-    """One migrated SQLite file per test session; each test gets its own copy."""
-    path = tmp_path_factory.mktemp("faults-template") / "template.sqlite3"
-    manage(process_env(f"sqlite:///{path}"), "migrate", "--noinput", "-v", "0", timeout=300)
-    return path
+def _migrated_sqlite(django_db_setup):
+    """A migrated SQLite file with the reference data: the file copy of this worker's test
+    database taken before the first test (tests/conftest.py), instead of running the migrations
+    once more in a subprocess. Each test gets its own copy of it."""
+    return SQLITE_TEMPLATE["path"]
 
 
 @pytest.fixture

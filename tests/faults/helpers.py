@@ -1,6 +1,7 @@
 """Shared pieces of the fault tests: databases that several processes can share, running
 ``manage.py`` as a real process, and reading the database without Django."""
 
+import hashlib
 import json
 import os
 import signal
@@ -8,11 +9,14 @@ import socket
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 SETTINGS = "tests.faults.worker_settings"
+# A folder of this test run (and xdist worker), set by conftest.py.
+RUN_DIR: Path | None = None
 
 
 def free_port() -> int:
@@ -33,8 +37,21 @@ def url_from_settings(settings: dict) -> str:
 
 
 def process_env(database_url: str, **extra: str) -> dict:
+    """The environment of a real process on ``database_url``. Its uploads and its file-based
+    shared cache go to folders of that database (so parallel tests and pytest-xdist workers,
+    each on its own database, never share them) unless ``extra`` names others."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
-    env.update(DJANGO_SETTINGS_MODULE=SETTINGS, DATABASE_URL=database_url, **extra)
+    base = (
+        RUN_DIR if RUN_DIR is not None else Path(tempfile.gettempdir()) / f"samordna-{os.getpid()}"
+    )
+    own = base / ("db-" + hashlib.sha256(database_url.encode()).hexdigest()[:16])
+    env.update(
+        DJANGO_SETTINGS_MODULE=SETTINGS,
+        DATABASE_URL=database_url,
+        MEDIA_ROOT=str(own / "media"),
+        SHARED_CACHE_DIR=str(own / "cache"),
+    )
+    env.update(extra)
     return env
 
 

@@ -1,16 +1,28 @@
 from pathlib import Path
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
-from samordna.core.backup import backup_database, default_backup_path
+from samordna.core.backup_archive import BackupError, backup_create, default_archive_path
 
 
 class Command(BaseCommand):
-    help = "Write an online backup of the database (SQLite backup API or pg_dump)."
+    help = (
+        "Write one backup archive (tar) holding an online backup of the database (SQLite backup "
+        "API or pg_dump) and every uploaded file under MEDIA_ROOT, with a manifest of checksums."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--output", help="file to write (default var/backups/samordna-<time>)")
+        parser.add_argument(
+            "--output", help="file to write (default var/backups/samordna-<time>.tar)"
+        )
 
     def handle(self, *args, output, **options):
-        path = backup_database(Path(output) if output else default_backup_path())
-        self.stdout.write(str(path))
+        try:
+            result = backup_create(Path(output) if output else default_archive_path())
+        except BackupError as error:
+            raise CommandError(str(error)) from error
+        if options["verbosity"] > 0:
+            for name in result.skipped:
+                self.stderr.write(f"Hoppade över / skipped: {name}")
+            self.stderr.write(f"{result.files} filer / files, {result.bytes} byte")
+        self.stdout.write(str(result.path))
