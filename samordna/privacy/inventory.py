@@ -321,6 +321,29 @@ INVENTORY: tuple[Category, ...] = (
         download_section="staff_records",
     ),
     Category(
+        key="reports.export",
+        title=_("Files exported from annual reports"),
+        data=_(
+            "Which account asked for a Word, PDF or Excel file of an annual report, and the file"
+        ),
+        fields=(("reports.ReportExport", ("requested_by",)),),
+        purpose=_("Make the report's files in the background and let staff download them"),
+        legal_basis=PUBLIC_TASK,
+        subjects=_("County board staff and national users"),
+        classification=Classification.WORKING_MATERIAL,
+        action=Action.DELETE,
+        retention=_("after the file was requested"),
+        gallring=_(
+            "The file and its row are deleted; the audit log keeps who exported which report "
+            "for as long as audit entries are kept"
+        ),
+        default_days=30,
+        model="reports.ReportExport",
+        date_fields=("created_at",),
+        county_path="report__county",
+        download_section="staff_records",
+    ),
+    Category(
         key="surveys.respondent",
         title=_("Respondents of the mapping survey"),
         data=_("Which account submitted or last saved an answer"),

@@ -157,6 +157,7 @@ def personal_data_sections(user) -> dict:
                     "strategy"
                 )
             ],
+            "report_exports_requested": _report_exports(user),
         },
         "survey_responses": {
             "submitted": [
@@ -214,6 +215,21 @@ def personal_data_sections(user) -> dict:
             for report in AccessibilityReport.objects.filter(email__iexact=email)
         ],
     }
+
+
+def _report_exports(user) -> list[dict]:
+    from django.apps import apps
+
+    try:
+        model = apps.get_model("reports", "ReportExport")
+    except LookupError:
+        return []
+    return [
+        {"report": str(export.report), "format": export.format, "at": _iso(export.created_at)}
+        for export in model.objects.filter(requested_by=user)
+        .select_related("report__county")
+        .order_by("created_at", "pk")
+    ]
 
 
 def _password_reset_requests(email: str) -> list[dict]:

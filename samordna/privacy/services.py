@@ -237,6 +237,13 @@ def _clear_reporter_email(queryset: QuerySet, *, now) -> int:
     return len(ids)
 
 
+def _delete_report_exports(queryset: QuerySet, *, now) -> int:
+    """The rows, and their files once the deletion is committed."""
+    from samordna.reports.services import report_exports_delete
+
+    return report_exports_delete(queryset)
+
+
 HANDLERS: dict[str, Callable[..., int]] = {
     "accounts.login_attempt": _delete,
     "accounts.password_reset_request": _delete,
@@ -248,6 +255,7 @@ HANDLERS: dict[str, Callable[..., int]] = {
     "core.outgoing_email": _delete,
     "core.audit_entry": _delete,
     "core.accessibility_report": _clear_reporter_email,
+    "reports.export": _delete_report_exports,
     "sessions.session": _delete,
 }
 

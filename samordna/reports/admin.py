@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import AnnualReport, ReportReminder
+from .models import AnnualReport, ReportExport, ReportReminder
 
 
 @admin.register(AnnualReport)
@@ -17,3 +17,17 @@ class AnnualReportAdmin(admin.ModelAdmin):
 @admin.register(ReportReminder)
 class ReportReminderAdmin(admin.ModelAdmin):
     list_display = ("county", "year", "days_before", "sent_at", "recipients")
+
+
+@admin.register(ReportExport)
+class ReportExportAdmin(admin.ModelAdmin):
+    list_display = ("report", "format", "status", "progress", "created_at", "duration_ms")
+    list_filter = ("status", "format")
+    readonly_fields = ("error",)
+
+    def has_add_permission(self, request):
+        # Exports are requested from the report page and made by the task worker.
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -118,3 +118,90 @@ class ReportReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.county_id} {self.year} −{self.days_before}"
+
+
+EXPORT_DIR = "reports/exports"
+
+
+def export_file_path(instance, filename: str) -> str:
+    """A random name under MEDIA_ROOT/reports/exports/: the download name is computed from the
+    report when it is served (``views.export_filename``)."""
+    import uuid
+
+    extension = filename.rsplit(".", 1)[-1]
+    return f"{EXPORT_DIR}/{uuid.uuid4().hex}.{extension}"
+
+
+class ReportExport(models.Model):
+    """One DOCX, PDF or XLSX file of a report version, made by the task worker. The file lives
+    under MEDIA_ROOT (served only by the permission-checked download view) and is deleted with
+    the row by the gallring job after the retention period (privacy inventory
+    ``reports.export``)."""
+
+    class Format(models.TextChoices):
+        DOCX = "docx", _("Word")
+        PDF = "pdf", _("PDF")
+        XLSX = "xlsx", _("Excel")
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting")
+        RUNNING = "running", _("Being created")
+        DONE = "done", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    class Step(models.TextChoices):
+        QUEUED = "queued", _("Waiting for the task worker")
+        FIGURES = "figures", _("Computing the figures")
+        DOCUMENT = "document", _("Building the document")
+        LAYOUT = "layout", _("Laying out the pages")
+        SAVING = "saving", _("Saving the file")
+        DONE = "done", _("The file is ready")
+        FAILED = "failed", _("The file could not be created")
+
+    report = models.ForeignKey(
+        AnnualReport, on_delete=models.CASCADE, related_name="exports", verbose_name=_("report")
+    )
+    format = models.CharField(_("format"), max_length=4, choices=Format.choices)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    step = models.CharField(_("step"), max_length=10, choices=Step.choices, default=Step.QUEUED)
+    progress = models.PositiveSmallIntegerField(_("progress (percent)"), default=0)
+    file = models.FileField(_("file"), upload_to=export_file_path, blank=True, max_length=255)
+    size = models.PositiveIntegerField(_("size (bytes)"), default=0)
+    # What was exported: the report row as it was, and for a draft (live figures) the page-cache
+    # generation the figures were computed at; a later request reuses the file only while both
+    # are unchanged (services.report_export_request).
+    report_updated_at = models.DateTimeField(null=True, blank=True, editable=False)
+    generation = models.CharField(max_length=64, blank=True, editable=False)
+    # Technical detail for operators (the page shows a fixed, translated message).
+    error = models.TextField(_("error"), blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
+    created_at = models.DateTimeField(_("requested"), auto_now_add=True, db_index=True)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    duration_ms = models.PositiveIntegerField(_("duration (ms)"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("report export")
+        verbose_name_plural = _("report exports")
+        indexes = [models.Index(fields=["report", "format", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.report} {self.format} ({self.status})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("reports:export_status", args=[self.pk])
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)

@@ -5,13 +5,20 @@ mark ready; only the county's admin approves and submits; the national role read
 from __future__ import annotations
 
 import datetime
+import logging
+import time
+from datetime import timedelta
 
 from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from samordna.accounts.models import COUNTY_ROLES, User
+from samordna.core import pagecache
 from samordna.core.audit import log_action, model_changes
 from samordna.core.errors import Conflict, NotPermitted, ValidationFailed
 from samordna.core.permissions import get_access
@@ -19,7 +26,17 @@ from samordna.core.services import email_queue
 from samordna.organisations.models import County
 
 from . import figures
-from .models import YEAR_MAX, YEAR_MIN, AnnualReport, ReportReminder
+from .models import (
+    EXPORT_DIR,
+    YEAR_MAX,
+    YEAR_MIN,
+    AnnualReport,
+    ReportExport,
+    ReportReminder,
+    export_file_path,
+)
+
+logger = logging.getLogger(__name__)
 
 TEXT_FIELDS = ["results_text", "analysis_text", "needs_text"]
 REMINDER_DAYS = (30, 14, 7, 1)
@@ -359,3 +376,218 @@ def _date_plain(value: datetime.date) -> str:
     from django.utils.formats import date_format
 
     return date_format(value, "j F Y")
+
+
+# --- exports (made by the task worker) ---------------------------------------------------------
+
+# A queued or running export younger than this is handed to the next person who asks for the
+# same file (a double click, two colleagues); an older one is taken to be stuck.
+EXPORT_PENDING_REUSE = timedelta(minutes=10)
+# Progress (percent) when each step starts.
+EXPORT_PROGRESS = {
+    ReportExport.Step.FIGURES: 10,
+    ReportExport.Step.DOCUMENT: 40,
+    ReportExport.Step.LAYOUT: 55,
+    ReportExport.Step.SAVING: 90,
+}
+
+
+def _export_unchanged(export: ReportExport, report: AnnualReport) -> bool:
+    """Whether a finished file still shows the report as it is. A submitted version never
+    changes (text and snapshot are locked); a draft's figures are live, so its file is reused
+    only while nothing at all was written since its figures were computed (the page-cache
+    generation, bumped by every committed write, is the one it was made at)."""
+    if export.report_updated_at != report.updated_at:
+        return False
+    if not report.is_locked and export.generation != pagecache.current_generation():
+        return False
+    return bool(export.file) and default_storage.exists(export.file.name)
+
+
+def _reusable_export(report: AnnualReport, fmt: str) -> ReportExport | None:
+    now = timezone.now()
+    recent = ReportExport.objects.filter(
+        report=report,
+        format=fmt,
+        status__in=[
+            ReportExport.Status.QUEUED,
+            ReportExport.Status.RUNNING,
+            ReportExport.Status.DONE,
+        ],
+    ).order_by("-created_at", "-pk")[:5]
+    for export in recent:
+        if export.status == ReportExport.Status.DONE:
+            if _export_unchanged(export, report):
+                return export
+        elif export.status == ReportExport.Status.QUEUED:
+            # Its figures are computed when it runs, i.e. after this request: as fresh as a
+            # new one would be.
+            if export.created_at > now - EXPORT_PENDING_REUSE:
+                return export
+        elif (
+            report.is_locked
+            and export.started_at is not None
+            and export.started_at > now - EXPORT_PENDING_REUSE
+        ):
+            return export
+    return None
+
+
+def report_export_request(*, actor, report: AnnualReport, fmt: str) -> ReportExport:
+    """Ask the task worker for a DOCX, PDF or XLSX file of a report version. Whoever may read the
+    report may export it. If a file of the unchanged report exists (or is being made) that one
+    is returned and nothing is written."""
+    if fmt not in ReportExport.Format.values:
+        raise ValidationFailed(_("Choose Word, PDF or Excel."), field="format")
+    if not get_access(actor).can_read_county(report.county_id):
+        raise NotPermitted(
+            _("Only the county board's staff and the national level can export its report.")
+        )
+    with transaction.atomic():
+        # The row lock makes concurrent requests for the same report wait for each other, so
+        # the second finds the export the first created.
+        report = _lock(report)
+        existing = _reusable_export(report, fmt)
+        if existing is not None:
+            return existing
+        export = ReportExport.objects.create(
+            report=report,
+            format=fmt,
+            requested_by=actor if getattr(actor, "is_authenticated", False) else None,
+        )
+        log_action(
+            actor=actor,
+            action="reports.export.requested",
+            obj=report,
+            county_code=report.county.code,
+            data={"export": export.pk, "format": fmt, "version": report.version},
+        )
+        transaction.on_commit(lambda: _enqueue_export(export.pk))
+    return export
+
+
+def _enqueue_export(export_id: int) -> None:
+    from .tasks import generate_report_export
+
+    generate_report_export.enqueue(export_id)
+
+
+def _export_update(export_id: int, **values) -> int:
+    """Progress bookkeeping on the export row, committed at once so the status page sees it.
+    (An update, not a save: progress is no change of domain data and bumps no page cache.)"""
+    return ReportExport.objects.filter(pk=export_id).update(**values)
+
+
+def _export_step(export_id: int, step: str) -> None:
+    _export_update(export_id, step=step, progress=EXPORT_PROGRESS[step])
+
+
+def _elapsed_ms(started: float) -> int:
+    return round((time.perf_counter() - started) * 1000)
+
+
+def report_export_generate(*, export_id: int) -> ReportExport | None:
+    """Make the file of a requested export (in the task worker), recording the step and
+    progress as it goes: figures computed, document built, file saved. Idempotent: a finished
+    export is left as it is; an interrupted one (a worker that died) is made again; an error
+    marks it failed, and asking again makes a new one."""
+    from . import selectors
+    from .exporters import EXPORTERS
+
+    started = time.perf_counter()
+    with transaction.atomic():
+        export = (
+            ReportExport.objects.select_for_update()
+            .select_related("report__county")
+            .filter(pk=export_id)
+            .first()
+        )
+        if export is None or export.status == ReportExport.Status.DONE:
+            return export
+        # Read before the figures: a write committed while they are computed changes the
+        # generation, so the file is then never taken for the newer data.
+        generation = pagecache.current_generation()
+        report = export.report
+        _export_update(
+            export.pk,
+            status=ReportExport.Status.RUNNING,
+            step=ReportExport.Step.FIGURES,
+            progress=EXPORT_PROGRESS[ReportExport.Step.FIGURES],
+            started_at=timezone.now(),
+            attempts=F("attempts") + 1,
+            error="",
+        )
+    try:
+        with translation.override("sv"):
+            fig = selectors.report_figures(report)
+            _export_step(export.pk, ReportExport.Step.DOCUMENT)
+            _content_type, render = EXPORTERS[export.format]
+            content = render(report, fig, progress=lambda step: _export_step(export.pk, step))
+            _export_step(export.pk, ReportExport.Step.SAVING)
+            name = default_storage.save(
+                export_file_path(export, f"export.{export.format}"), ContentFile(content)
+            )
+    except Exception as exc:  # noqa: BLE001 - any failure is shown as a failed export
+        logger.exception("Report export %s failed", export.pk)
+        _export_update(
+            export.pk,
+            status=ReportExport.Status.FAILED,
+            step=ReportExport.Step.FAILED,
+            error=f"{type(exc).__name__}: {exc}"[:2000],
+            finished_at=timezone.now(),
+            duration_ms=_elapsed_ms(started),
+        )
+        return ReportExport.objects.filter(pk=export.pk).first()
+    with transaction.atomic():
+        current = ReportExport.objects.select_for_update().filter(pk=export.pk).first()
+        if current is None or current.status == ReportExport.Status.DONE:
+            # Deleted meanwhile, or a second run of the same task finished first.
+            transaction.on_commit(lambda: default_storage.delete(name))
+            return current
+        _export_update(
+            export.pk,
+            status=ReportExport.Status.DONE,
+            step=ReportExport.Step.DONE,
+            progress=100,
+            file=name,
+            size=len(content),
+            generation=generation,
+            report_updated_at=report.updated_at,
+            finished_at=timezone.now(),
+            duration_ms=_elapsed_ms(started),
+        )
+    return ReportExport.objects.get(pk=export.pk)
+
+
+def report_exports_delete(queryset) -> int:
+    """Delete export rows and, once that is committed, their files; also files under the
+    export folder that no row names (left by a worker that died between saving the file and
+    recording it) once they are a day old. Runs in the caller's transaction (gallring)."""
+    rows = list(queryset.values_list("pk", "file"))
+    ids = [pk for pk, _name in rows]
+    for start in range(0, len(ids), 500):
+        ReportExport.objects.filter(pk__in=ids[start : start + 500]).delete()
+    names = [name for _pk, name in rows if name]
+    transaction.on_commit(lambda: _delete_files(names))
+    transaction.on_commit(_delete_orphan_files)
+    return len(rows)
+
+
+def _delete_files(names: list[str]) -> None:
+    for name in names:
+        default_storage.delete(name)
+
+
+def _delete_orphan_files() -> None:
+    try:
+        _dirs, files = default_storage.listdir(EXPORT_DIR)
+    except FileNotFoundError:
+        return
+    cutoff = timezone.now() - timedelta(days=1)
+    known = set(
+        ReportExport.objects.filter(file__startswith=EXPORT_DIR).values_list("file", flat=True)
+    )
+    for filename in files:
+        name = f"{EXPORT_DIR}/{filename}"
+        if name not in known and default_storage.get_modified_time(name) < cutoff:
+            default_storage.delete(name)

@@ -16,4 +16,6 @@ urlpatterns = [
     path("<int:pk>/skicka-in/", views.report_submit, name="report_submit"),
     path("<int:pk>/ny-version/", views.report_reopen, name="report_reopen"),
     path("<int:pk>/export.<str:fmt>", views.report_export, name="report_export"),
+    path("export/<int:pk>/", views.export_status, name="export_status"),
+    path("export/<int:pk>/ladda-ned/", views.export_download, name="export_download"),
 ]

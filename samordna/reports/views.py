@@ -3,18 +3,22 @@ editor, the review steps, new versions, exports and the national overview."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from samordna.core.errors import ApplicationError
+from samordna.core.memo import generation_cached
 from samordna.core.permissions import STAFF, get_access, view_permission
+from samordna.core.uploads import attachment_response
 from samordna.organisations.models import County
 
 from . import document, selectors, services
-from .exporters import EXPORTERS
+from .exporters import EXPORTERS, export_filename
 from .forms import NationalFilterForm, ReopenForm, ReportCreateForm, ReportTextForm, YearFilterForm
 
 
@@ -217,27 +221,70 @@ def report_reopen(request, pk):
 
 
 @view_permission(STAFF)
+@require_POST
 def report_export(request, pk, fmt):
+    """Ask the task worker for the file and show its progress."""
     report = _report(request, pk)
     if fmt not in EXPORTERS:
         raise Http404
-    content_type, render_export = EXPORTERS[fmt]
-    content = render_export(report, selectors.report_figures(report))
-    response = HttpResponse(content, content_type=content_type)
-    filename = f"arsrapport-{_slug(report.county.name)}-{report.year}"
-    if report.version > 1:
-        filename += f"-v{report.version}"
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
-    return response
+    try:
+        export = services.report_export_request(actor=request.user, report=report, fmt=fmt)
+    except ApplicationError as exc:
+        if exc.status_code == 403:
+            raise PermissionDenied(str(exc.message)) from exc
+        messages.error(request, exc.message)
+        return redirect(report)
+    return redirect(export)
 
 
-def _slug(name: str) -> str:
-    from django.utils.text import slugify
+def _export(request, pk):
+    export = selectors.export_get_for_user(request.user, pk)
+    if export is None:
+        raise Http404
+    return export
 
-    base = name.removesuffix(" län")
-    if name.endswith("s län"):
-        base = base.removesuffix("s")  # genitive: "Jönköpings län" → "jonkoping"
-    return slugify(base.replace("ö", "o").replace("ä", "a").replace("å", "a"))
+
+# Without JavaScript the status page reloads itself this often while the file is being made
+# (with JavaScript, samordna.js updates it in place instead).
+EXPORT_REFRESH_SECONDS = 2
+
+
+@view_permission(STAFF)
+def export_status(request, pk):
+    export = _export(request, pk)
+    report = export.report
+    # ?stoppa=1: the page does not reload itself (WCAG 2.2.1: the user can turn it off).
+    auto_refresh = export.is_pending and not request.GET.get("stoppa")
+    return render(
+        request,
+        "reports/export_status.html",
+        {
+            "export": export,
+            "report": report,
+            "filename": export_filename(report, export.format),
+            "refresh_seconds": EXPORT_REFRESH_SECONDS if auto_refresh else None,
+            "retention_days": selectors.export_retention_days(report),
+            "duration_seconds": export.duration_ms / 1000
+            if export.duration_ms is not None
+            else None,
+        },
+    )
+
+
+@view_permission(STAFF)
+def export_download(request, pk):
+    export = _export(request, pk)
+    if export.status != export.Status.DONE or not export.file:
+        return redirect(export)
+    content_type, _render = EXPORTERS[export.format]
+    try:
+        return attachment_response(
+            export.file,
+            filename=export_filename(export.report, export.format),
+            content_type=content_type,
+        )
+    except FileNotFoundError:
+        raise Http404 from None
 
 
 @view_permission(STAFF)
@@ -256,7 +303,6 @@ def national_overview(request):
     if form.is_valid():
         year = form.cleaned_data.get("year") or year
         theme = form.cleaned_data.get("theme", "")
-    rows = selectors.national_overview(year)
     needs = list(forwarded_needs_for_user(request.user, theme=theme)[:100])
     return render(
         request,
@@ -264,13 +310,33 @@ def national_overview(request):
         {
             "form": form,
             "year": year,
-            "rows": rows,
-            "submitted": sum(1 for row in rows if row.report and row.report.is_locked),
+            "overview": _national_overview_fragment(year),
             "needs": needs,
             "theme": theme,
-            "coverage_map": _coverage_map(year),
         },
     )
+
+
+def _national_overview_fragment(year: int) -> str:
+    """The status table and the coverage map: the same for every national user, so rendered
+    once per page-cache generation, year and language (a write anywhere renders it again)."""
+
+    def render_fragment() -> str:
+        rows = selectors.national_overview(year)
+        return render_to_string(
+            "reports/_national_overview_table.html",
+            {
+                "year": year,
+                "rows": rows,
+                "submitted": sum(1 for row in rows if row.report and row.report.is_locked),
+                "coverage_map": _coverage_map(year),
+            },
+        )
+
+    html = generation_cached(
+        f"national-overview:{year}:{translation.get_language()}", render_fragment
+    )
+    return mark_safe(html)  # noqa: S308 - our own template's output
 
 
 def _coverage_map(year: int) -> dict | None:

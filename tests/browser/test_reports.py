@@ -48,3 +48,50 @@ def test_national_overview(browser_page, live_server, national_user, county_08, 
     assert page.get_by_role("link", name="Kalmar län").count() == 1
     screenshot(page, "report-national")
     assert_accessible(page, "national overview")
+
+
+def test_export_is_made_in_the_background_and_downloaded(
+    browser_page, live_server, editor_08, county_08
+):
+    from samordna.reports import services
+
+    report = services.report_create(actor=editor_08, county=county_08, year=2022)
+    page = browser_page
+    login(page, live_server, editor_08)
+    goto(page, live_server, f"/arsrapport/{report.pk}/")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Skapa Word-fil").click()
+    # The test settings run the task at once (on commit), so the file is ready.
+    expect(page.locator("#export-step")).to_have_text("Filen är klar")
+    assert_accessible(page, "export status (done)")
+    screenshot(page, "report-export-done")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Ladda ned arsrapport-kalmar-2022.docx").click()
+    assert download.value.suggested_filename == "arsrapport-kalmar-2022.docx"
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["javascript", "no-javascript"])
+def test_export_status_updates_itself_while_the_file_is_made(
+    javascript, new_page, live_server, editor_08, county_08, monkeypatch
+):
+    from samordna.reports import services
+
+    report = services.report_create(actor=editor_08, county=county_08, year=2022)
+    # No worker yet: the export waits until the test makes it below.
+    monkeypatch.setattr(services, "_enqueue_export", lambda export_id: None)
+    export = services.report_export_request(actor=editor_08, report=report, fmt="pdf")
+    page = new_page(java_script_enabled=javascript)
+    login(page, live_server, editor_08)
+    goto(page, live_server, f"/arsrapport/export/{export.pk}/")
+    status = page.locator("#export-step")
+    expect(status).to_have_text("Väntar på att servern ska börja (0 %)")
+    expect(status).to_have_attribute("role", "status")
+    if javascript:
+        assert_accessible(page, "export status (waiting)")
+        screenshot(page, "report-export-waiting")
+    else:
+        expect(page.get_by_role("link", name="Sluta ladda om")).to_be_visible()
+    services.report_export_generate(export_id=export.pk)
+    # With JavaScript the page is updated in place, without it the page reloads itself.
+    expect(status).to_have_text("Filen är klar", timeout=10_000)
+    expect(page.get_by_role("link", name="Ladda ned arsrapport-kalmar-2022.pdf")).to_be_visible()

@@ -394,3 +394,40 @@ def test_a_dry_run_changes_nothing_in_any_category(county_08):
     }
     real = services.retention_run()
     assert {key: count for key, count in real.counts.items() if count} == due
+
+
+def test_report_export_files_and_rows_are_deleted_after_the_period(
+    county_08, editor_08, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    import os
+
+    from samordna.reports import services as report_services
+    from samordna.reports.models import EXPORT_DIR, ReportExport
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    report = report_services.report_create(actor=editor_08, county=county_08, year=2022)
+
+    def export(fmt, days_ago):
+        made = report_services.report_export_request(actor=editor_08, report=report, fmt=fmt)
+        made = report_services.report_export_generate(export_id=made.pk)
+        ReportExport.objects.filter(pk=made.pk).update(created_at=timezone.now() - days_ago * DAY)
+        return made
+
+    old, recent = export("docx", 31), export("xlsx", 29)
+    folder = tmp_path / EXPORT_DIR
+    # A file no row names (a worker died between saving and recording it), two days old.
+    orphan = folder / "orphan.pdf"
+    orphan.write_bytes(b"%PDF")
+    two_days_ago = (timezone.now() - 2 * DAY).timestamp()
+    os.utime(orphan, (two_days_ago, two_days_ago))
+
+    assert services.retention_run(dry_run=True).counts["reports.export"] == 1
+    assert (folder / os.path.basename(old.file.name)).exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        run = services.retention_run()
+
+    assert run.counts["reports.export"] == 1
+    assert list(ReportExport.objects.values_list("pk", flat=True)) == [recent.pk]
+    assert sorted(p.name for p in folder.iterdir()) == [os.path.basename(recent.file.name)]
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.retention_run().counts["reports.export"] == 0

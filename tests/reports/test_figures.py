@@ -132,3 +132,19 @@ def test_coverage_is_reported_or_clearly_absent(demo):
         assert coverage["goals"] == []
     for goal in coverage["goals"]:
         assert goal["change"] == goal["achieved"] - goal["achieved_previous_year"]
+
+
+@pytest.mark.parametrize("year", [2022, 2023])
+def test_national_key_figures_equal_each_countys_report_figures(demo, year):
+    """The national overview's grouped queries count exactly what the report's figures do."""
+    from samordna.organisations.models import County
+
+    national = figures.national_key_figures(year)
+    counties = County.objects.order_by("code")
+    assert set(national) == {c.pk for c in counties}
+    for county in counties:
+        assert national[county.pk] == figures.key_figures(figures.report_figures(county, year)), (
+            county.code
+        )
+    if year == 2022:  # the demo's report year: events, attendance and plans in 06 and 08
+        assert any(v["events"] and v["attended"] for v in national.values())

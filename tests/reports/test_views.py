@@ -55,15 +55,25 @@ MATRIX = {
     "/arsrapport/{pk}/godkann/": POST_ONLY,
     "/arsrapport/{pk}/skicka-in/": POST_ONLY,
     "/arsrapport/{pk}/ny-version/": ADMIN,
-    "/arsrapport/{pk}/export.docx": READ,
-    "/arsrapport/{pk}/export.pdf": READ,
-    "/arsrapport/{pk}/export.xlsx": READ,
+    "/arsrapport/{pk}/export.docx": POST_ONLY,
+    "/arsrapport/{pk}/export.pdf": POST_ONLY,
+    "/arsrapport/{pk}/export.xlsx": POST_ONLY,
+    "/arsrapport/export/{pk}/": READ,
+    "/arsrapport/export/{pk}/ladda-ned/": READ,
 }
 
 
+@pytest.fixture
+def export_08(report_08, editor_08):
+    """A finished DOCX of the 2022 report of 08."""
+    export = services.report_export_request(actor=editor_08, report=report_08, fmt="docx")
+    return services.report_export_generate(export_id=export.pk)
+
+
 @pytest.mark.parametrize("url_template", list(MATRIX))
-def test_report_pages_matrix(url_template, users, report_08, client_for):
-    url = url_template.format(pk=report_08.pk)
+def test_report_pages_matrix(url_template, users, report_08, export_08, client_for):
+    pk = export_08.pk if url_template.startswith("/arsrapport/export/") else report_08.pk
+    url = url_template.format(pk=pk)
     for role, expected in zip(ROLES, MATRIX[url_template], strict=True):
         response = client_for(users[role]).get(url)
         if expected == 405 and response.status_code == 405:
@@ -79,7 +89,29 @@ def test_every_report_url_is_in_the_matrix():
     routes = {route for route, _p in all_app_patterns() if route.startswith("arsrapport/")}
     normalised = {r.replace("<int:pk>", "{pk}").replace("<str:fmt>", "docx") for r in routes}
     assert normalised <= {t.removeprefix("/") for t in MATRIX}
-    assert len(routes) == 11
+    assert len(routes) == 13
+
+
+@pytest.mark.parametrize("role", ["editor_08", "admin_08", "national"])
+def test_who_may_read_the_report_may_export_it(role, report_08, users, client_for):
+    response = client_for(users[role]).post(f"/arsrapport/{report_08.pk}/export.pdf")
+    assert response.status_code == 302
+    assert response.url.startswith("/arsrapport/export/")
+
+
+def test_export_of_another_county_and_unknown_formats_are_refused(report_08, users, client_for):
+    assert (
+        client_for(users["editor_06"]).post(f"/arsrapport/{report_08.pk}/export.docx").status_code
+        == 404
+    )
+    assert (
+        client_for(users["participant"]).post(f"/arsrapport/{report_08.pk}/export.docx").status_code
+        == 403
+    )
+    assert (
+        client_for(users["editor_08"]).post(f"/arsrapport/{report_08.pk}/export.odt").status_code
+        == 404
+    )
 
 
 def test_review_flow_over_http(report_08, users, client_for):
@@ -129,10 +161,13 @@ def test_detail_shows_figures_with_links(report_08, users, client_for):
     assert "/stod/behov/?county=08&amp;year=2022" in page
 
 
-def test_docx_export_opens_with_headings_and_tables(report_08, users, client_for):
-    response = client_for(users["editor_08"]).get(f"/arsrapport/{report_08.pk}/export.docx")
+def test_docx_export_opens_with_headings_and_tables(report_08, users, client_for, export_file):
+    response = export_file(client_for(users["editor_08"]), report_08, "docx")
     assert response["Content-Disposition"] == 'attachment; filename="arsrapport-kalmar-2022.docx"'
-    doc = Document(io.BytesIO(response.content))
+    assert response["Content-Type"] == (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    )
+    doc = Document(io.BytesIO(response.body))
     headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
     assert "Resultat och effekter" in headings
     assert "Regionala och lokala behov av stöd" in headings
@@ -141,14 +176,15 @@ def test_docx_export_opens_with_headings_and_tables(report_08, users, client_for
     assert doc.tables[0].rows[0]._tr.xpath("./w:trPr/w:tblHeader")
 
 
-def test_pdf_export_is_tagged_pdf_ua_with_the_figures(demo, client_for):
+def test_pdf_export_is_tagged_pdf_ua_with_the_figures(demo, client_for, export_file):
     from samordna.accounts.models import User
 
     report = AnnualReport.objects.get(county__code="06", year=2022)
     editor = User.objects.get(email="utvecklingsledare.jonkoping@lansstyrelsen.example")
-    response = client_for(editor).get(f"/arsrapport/{report.pk}/export.pdf")
+    response = export_file(client_for(editor), report, "pdf")
     assert response["Content-Disposition"].endswith('arsrapport-jonkoping-2022.pdf"')
-    content = response.content
+    assert response["Content-Type"] == "application/pdf"
+    content = response.body
     assert content.startswith(b"%PDF")
     info = subprocess.run(["pdfinfo", "-"], input=content, capture_output=True, check=True)
     assert "Tagged:          yes" in info.stdout.decode()
@@ -165,13 +201,14 @@ def test_pdf_export_is_tagged_pdf_ua_with_the_figures(demo, client_for):
         assert row["title"] in text
 
 
-def test_xlsx_values_equal_the_figures(demo, client_for):
+def test_xlsx_values_equal_the_figures(demo, client_for, export_file):
     from samordna.accounts.models import User
 
     report = AnnualReport.objects.get(county__code="06", year=2022)
     editor = User.objects.get(email="utvecklingsledare.jonkoping@lansstyrelsen.example")
-    response = client_for(editor).get(f"/arsrapport/{report.pk}/export.xlsx")
-    workbook = load_workbook(io.BytesIO(response.content))
+    response = export_file(client_for(editor), report, "xlsx")
+    assert response["Content-Disposition"].endswith('arsrapport-jonkoping-2022.xlsx"')
+    workbook = load_workbook(io.BytesIO(response.body))
     fig = figures.report_figures(report.county, 2022)
     subgoals = list(workbook["Delmål"].iter_rows(min_row=2, values_only=True))
     assert [(r[0], r[2], r[3], r[7]) for r in subgoals] == [
@@ -181,11 +218,14 @@ def test_xlsx_values_equal_the_figures(demo, client_for):
     assert sum(r[4] for r in events) == fig["events"]["attended"]
 
 
-def test_submitted_export_uses_the_snapshot(submitted, users, client_for):
+def test_submitted_export_uses_the_snapshot(submitted, users, client_for, export_file):
     submitted.snapshot["events"]["count"] = 4242
     AnnualReport.objects.filter(pk=submitted.pk).update(snapshot=submitted.snapshot)
-    page = client_for(users["national"]).get(f"/arsrapport/{submitted.pk}/").content.decode()
+    national = client_for(users["national"])
+    page = national.get(f"/arsrapport/{submitted.pk}/").content.decode()
     assert "4\u00a0242 evenemang" in page
+    doc = Document(io.BytesIO(export_file(national, submitted, "docx").body))
+    assert any("4\u00a0242 evenemang" in p.text for p in doc.paragraphs)
 
 
 def test_api_lists_status_and_submitted_at(submitted, users, client_for):

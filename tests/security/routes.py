@@ -183,6 +183,7 @@ PARAMETER_RULES = [
     ("tackning/mal/", "pk", _o("coverage_goal")),
     ("tackning/registrering/", "pk", _o("coverage_record")),
     ("tackning/organisation/", "code", lambda s: [s.objects["municipality_org"].code]),
+    ("arsrapport/export/", "pk", _o("report_export")),
     ("arsrapport/", "pk", _o("annual_report")),
     ("arsrapport/", "fmt", _formats),
 ]

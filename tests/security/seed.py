@@ -535,10 +535,13 @@ def _seed_optional_apps(seeded, add, county, org, today) -> None:
     if apps.is_installed("samordna.reports"):
         from samordna.reports import services as report_services
 
-        add(
+        report = add(
             "annual_report",
             report_services.report_create(actor=editor, county=county, year=today.year),
         )
+        # A finished DOCX of the report (with its marker text inside) for the export pages.
+        export = report_services.report_export_request(actor=editor, report=report, fmt="docx")
+        add("report_export", report_services.report_export_generate(export_id=export.pk))
 
 
 def publish_issue(issue: Issue) -> None:

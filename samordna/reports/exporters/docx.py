@@ -109,7 +109,7 @@ def _texts(doc, texts: list[str], missing: bool, draft: bool) -> None:
         run.italic = True
 
 
-def render(report, fig: dict) -> bytes:
+def render(report, fig: dict, *, progress=None) -> bytes:
     with translation.override("sv"):
         return _render(report, fig)
 

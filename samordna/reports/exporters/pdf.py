@@ -18,9 +18,12 @@ def _no_fetch(url, *args, **kwargs):
     raise ValueError("external resources are not fetched")
 
 
-def render(report, fig: dict) -> bytes:
+def render(report, fig: dict, *, progress=None) -> bytes:
+    """``progress(step)`` is called with "layout" once the HTML is built, before WeasyPrint lays
+    out the pages (the long part)."""
     from weasyprint import HTML
 
-    return HTML(string=render_html(report, fig), url_fetcher=_no_fetch).write_pdf(
-        pdf_variant="pdf/ua-1"
-    )
+    html = render_html(report, fig)
+    if progress is not None:
+        progress("layout")
+    return HTML(string=html, url_fetcher=_no_fetch).write_pdf(pdf_variant="pdf/ua-1")

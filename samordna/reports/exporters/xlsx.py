@@ -30,7 +30,7 @@ def _sheet(workbook, title: str, headings: list[str], rows: list[list]) -> None:
     sheet.freeze_panes = "A2"
 
 
-def render(report, fig: dict) -> bytes:
+def render(report, fig: dict, *, progress=None) -> bytes:
     with translation.override("sv"):
         return _render(report, fig)
 
