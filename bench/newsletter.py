@@ -38,6 +38,12 @@ def parse_args():
     parser.add_argument("--workers", type=int, nargs="+", default=[2])
     parser.add_argument("--batch-size", type=int, default=200)
     parser.add_argument("--rate", type=int, default=0, help="messages/s per worker, 0 = no limit")
+    parser.add_argument(
+        "--mark-group-size",
+        type=int,
+        default=20,
+        help="messages per commit of sent marks (NEWSLETTER_MARK_GROUP_SIZE)",
+    )
     parser.add_argument("--sink", action="store_true", help="start an aiosmtpd sink here")
     parser.add_argument("--reference-messages", type=int, default=2000)
     parser.add_argument("--timeout", type=float, default=3600)
@@ -57,6 +63,7 @@ def setup_django(args):
     os.environ["EMAIL_PORT"] = str(args.smtp_port)
     os.environ["NEWSLETTER_MESSAGES_PER_SECOND"] = str(args.rate)
     os.environ["NEWSLETTER_BATCH_SIZE"] = str(args.batch_size)
+    os.environ["NEWSLETTER_MARK_GROUP_SIZE"] = str(args.mark_group_size)
     import django
 
     django.setup()
@@ -290,6 +297,7 @@ def run_once(args, sink, mailing_list, recipients: int, worker_count: int) -> di
             round(max(rss_samples) / 1024, 1) if rss_samples else None,
         ],
         "batch_size": args.batch_size,
+        "mark_group_size": args.mark_group_size,
         "database": _vendor(),
         "load_average_1min_before_after": [round(load_before[0], 2), round(load_after[0], 2)],
         "cpus": os.cpu_count(),

@@ -215,18 +215,21 @@ class MessageTemplate:
         self.unsubscribe_url = absolute(reverse("newsletter:unsubscribe", args=[marker]))
         self.preferences_url = absolute(reverse("newsletter:preferences", args=[marker]))
         self.marker = marker
+        # Computed once per batch, not per recipient.
+        self.signer = tokens.manage_signer()
+        self.message_id_format = f"<issue-{issue.pk}.sub-{{}}@{mail_domain()}>"
 
     def raw(self, subscriber: Subscriber) -> bytes | None:
         if self.data is None or not subscriber.email.isascii():
             return None
-        manage = tokens.make_manage_token(subscriber)
+        manage = tokens.make_manage_token(subscriber, signer=self.signer)
         if html.escape(manage) != manage:
             return None
         unsubscribe = self.unsubscribe_url.replace(self.marker, manage)
         preferences = self.preferences_url.replace(self.marker, manage)
         return (
             self.data.replace(_TO.encode(), subscriber.email.encode())
-            .replace(_MESSAGE_ID.encode(), message_id(self.issue, subscriber).encode())
+            .replace(_MESSAGE_ID.encode(), self.message_id_format.format(subscriber.pk).encode())
             .replace(UNSUBSCRIBE_PLACEHOLDER.encode(), unsubscribe.encode())
             .replace(PREFERENCES_PLACEHOLDER.encode(), preferences.encode())
         )

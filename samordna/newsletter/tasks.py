@@ -6,8 +6,9 @@ from . import services
 
 
 @task()
-def send_issue_batch(issue_id: int) -> None:
-    services.delivery_send_issue(issue_id=issue_id)
+def send_issue_batch(issue_id: int, after: int | None = None) -> None:
+    """``after``: the last row id of the previous batch, a hint where to continue."""
+    services.delivery_send_issue(issue_id=issue_id, after=after)
 
 
 @task()

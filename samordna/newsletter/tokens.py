@@ -20,8 +20,13 @@ def make_confirm_token(subscriber: Subscriber) -> str:
     return signing.TimestampSigner(salt=CONFIRM_SALT).sign(f"{subscriber.pk}.{subscriber.token}")
 
 
-def make_manage_token(subscriber: Subscriber) -> str:
-    return signing.Signer(salt=MANAGE_SALT).sign(f"{subscriber.pk}.{subscriber.token}")
+def manage_signer() -> signing.Signer:
+    """One signer for many manage links (the sender signs one per recipient)."""
+    return signing.Signer(salt=MANAGE_SALT)
+
+
+def make_manage_token(subscriber: Subscriber, *, signer: signing.Signer | None = None) -> str:
+    return (signer or manage_signer()).sign(f"{subscriber.pk}.{subscriber.token}")
 
 
 def _lookup(value: str) -> Subscriber | None:

@@ -11,6 +11,7 @@ EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 NEWSLETTER_MESSAGES_PER_SECOND = env_int("NEWSLETTER_MESSAGES_PER_SECOND", 0)
 NEWSLETTER_BATCH_SIZE = env_int("NEWSLETTER_BATCH_SIZE", 100)
 NEWSLETTER_CLAIM_SECONDS = env_int("NEWSLETTER_CLAIM_SECONDS", 60)
+NEWSLETTER_MARK_GROUP_SIZE = env_int("NEWSLETTER_MARK_GROUP_SIZE", 20)
 NEWSLETTER_RETRY_BASE_SECONDS = 1
 SITE_URL = "https://samordna.example"
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}

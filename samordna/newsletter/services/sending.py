@@ -3,10 +3,17 @@
 * Queueing creates one ``Delivery`` row per confirmed subscriber and starts a chain of batch
   tasks. Each batch task first claims rows (``SELECT … FOR UPDATE SKIP LOCKED`` on PostgreSQL, a
   write transaction on SQLite) with a time-limited claim, then enqueues its successor, then sends
-  the rows over ONE SMTP connection, rate-limited, marking each row sent (own commit) only after
-  the server accepted it. So several workers never overlap, and a killed worker's unsent rows are
-  picked up when its claim runs out: the only possible repeat is the message in flight.
-* Subscribers are re-checked just before each message; only confirmed ones are sent to.
+  the rows over ONE SMTP connection, rate-limited, and goes on claiming and sending further
+  batches on that connection for about ``NEWSLETTER_TASK_SECONDS`` (default 2 s). So several
+  workers never overlap, and a killed worker's unsent rows are picked up when its claim runs out.
+  Each claim continues after the last row of the previous one (rows before it are claimed when
+  the rest is exhausted), so it does not pass over the rows already sent.
+* The rows are sent in small groups (``NEWSLETTER_MARK_GROUP_SIZE`` messages, default 20, and at
+  most about ``NEWSLETTER_MARK_GROUP_SECONDS``, default 1 s). Right before a group its
+  subscribers' status is read in one query and only confirmed ones are sent to; right after it,
+  the rows the server accepted are marked sent in one commit. A row is never marked sent before
+  the server accepted it; a worker killed inside a group repeats at most that group's messages;
+  an unsubscribe is honoured for every group that starts after it.
 * 4xx and connection errors are retried with back-off; a 5xx for the recipient marks the
   subscriber bounced.
 """
@@ -22,7 +29,7 @@ from django.conf import settings
 from django.core.mail import get_connection
 from django.db import connection as db_connection
 from django.db import transaction
-from django.db.models import Count, Min, Q
+from django.db.models import Count, F, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -52,6 +59,25 @@ def claim_seconds() -> float:
         return float(configured)
     rate = messages_per_second()
     return max(120.0, 3 * batch_size() / rate) if rate else 120.0
+
+
+def mark_group_size() -> int:
+    """Messages sent between two commits of their "sent" marks (and between two reads of the
+    subscribers' status). A worker killed mid-group repeats at most this many messages."""
+    return max(1, int(getattr(settings, "NEWSLETTER_MARK_GROUP_SIZE", 20)))
+
+
+def mark_group_seconds() -> float:
+    """A group also ends after this long (a slow server or a rate limit), so marks and status
+    reads are never older than about this."""
+    return float(getattr(settings, "NEWSLETTER_MARK_GROUP_SECONDS", 1.0))
+
+
+def task_seconds() -> float:
+    """A batch task goes on claiming further batches for about this long: one SMTP connection
+    and one task for several batches. A graceful stop of a worker waits at most this plus one
+    batch."""
+    return float(getattr(settings, "NEWSLETTER_TASK_SECONDS", 2.0))
 
 
 def max_attempts() -> int:
@@ -175,31 +201,36 @@ def _backend_supports_defer() -> bool:
     return bool(default_task_backend.supports_defer)
 
 
-def delivery_send_issue(*, issue_id: int) -> int:
+def delivery_send_issue(*, issue_id: int, after: int | None = None) -> int:
     """Entry point of the batch task. With a deferring backend (the database worker) one batch
     is sent and the chain continues in successor tasks; otherwise (immediate backend) every
-    batch that is due is sent here. Returns the number of rows handled."""
+    batch that is due is sent here. ``after`` is where the previous batch ended (a hint: rows
+    before it are still found). Returns the number of rows handled."""
     if _backend_supports_defer():
-        return delivery_send_batch(issue_id=issue_id, schedule=_schedule_successor)
+        return delivery_send_batch(issue_id=issue_id, schedule=_schedule_successor, after=after)
     total = 0
     while True:
-        handled = delivery_send_batch(issue_id=issue_id, schedule=None)
+        handled, after = _send_batch(issue_id, None, after)
         if not handled:
             return total
         total += handled
 
 
-def _schedule_successor(issue_id: int, run_after) -> None:
+def _schedule_successor(issue_id: int, run_after, after: int | None = None) -> None:
     from ..tasks import send_issue_batch
 
-    if run_after is None:
-        send_issue_batch.enqueue(issue_id)
+    task = send_issue_batch if run_after is None else send_issue_batch.using(run_after=run_after)
+    if after is None:
+        task.enqueue(issue_id)
     else:
-        send_issue_batch.using(run_after=run_after).enqueue(issue_id)
+        task.enqueue(issue_id, after)
 
 
-def _claim(issue_id: int, limit: int) -> tuple[str, list[Delivery], bool]:
-    """Claim up to ``limit`` due rows. Returns (claim token, rows, more unclaimed rows left)."""
+def _claim(issue_id: int, limit: int, after: int | None = None) -> tuple[str, list[Delivery], bool]:
+    """Claim up to ``limit`` due rows, the first ones after ``after`` (where the previous batch
+    ended, so the claim does not wade through the rows sent already), then, if that is not
+    enough, from the start (retries that became due, rows of a killed worker). Returns (claim
+    token, rows, more unclaimed rows left)."""
     now = timezone.now()
     token = secrets.token_hex(16)
     due = (
@@ -212,7 +243,13 @@ def _claim(issue_id: int, limit: int) -> tuple[str, list[Delivery], bool]:
         locking = due
         if db_connection.features.has_select_for_update_skip_locked:
             locking = due.select_for_update(skip_locked=True)
-        ids = list(locking.values_list("pk", flat=True)[: limit + 1])
+        if after is None:
+            ids = list(locking.values_list("pk", flat=True)[: limit + 1])
+        else:
+            ids = list(locking.filter(pk__gt=after).values_list("pk", flat=True)[: limit + 1])
+            if len(ids) <= limit:
+                wanted = limit + 1 - len(ids)
+                ids += locking.filter(pk__lte=after).values_list("pk", flat=True)[:wanted]
         more = len(ids) > limit
         ids = ids[:limit]
         if ids:
@@ -222,9 +259,23 @@ def _claim(issue_id: int, limit: int) -> tuple[str, list[Delivery], bool]:
     rows = list(
         Delivery.objects.filter(pk__in=ids, claim_token=token)
         .select_related("subscriber")
+        .only(*_SENDING_FIELDS)
         .order_by("pk")
     )
     return token, rows, more
+
+
+# What sending reads of a claimed row and its subscriber (building whole model instances for a
+# batch was a noticeable part of the time per message).
+_SENDING_FIELDS = (
+    "id",
+    "issue_id",
+    "attempts",
+    "subscriber__id",
+    "subscriber__email",
+    "subscriber__token",
+    "subscriber__status",
+)
 
 
 def _next_wakeup(issue_id: int):
@@ -255,27 +306,48 @@ def _finish_if_done(issue_id: int) -> None:
             )
 
 
-def delivery_send_batch(*, issue_id: int, schedule=None) -> int:
-    """Claim one batch of an issue's rows and send them over one SMTP connection."""
+def delivery_send_batch(*, issue_id: int, schedule=None, after: int | None = None) -> int:
+    """Claim a batch of an issue's rows and send them over one SMTP connection; go on with
+    further batches on the same connection for about ``task_seconds()``."""
+    return _send_batch(issue_id, schedule, after)[0]
+
+
+def _send_batch(issue_id: int, schedule, after: int | None) -> tuple[int, int | None]:
+    """Returns (rows handled, the cursor for the next batch)."""
     issue = Issue.objects.select_related("county").filter(pk=issue_id).first()
     if issue is None or issue.status != Issue.Status.SENDING:
-        return 0
-    token, rows, more = _claim(issue_id, batch_size())
-    if schedule is not None:
-        if more:
-            schedule(issue_id, None)  # let another worker start on the next batch at once
-        else:
-            wakeup = _next_wakeup(issue_id)
-            if wakeup is not None:
-                # Also covers this batch: if this worker dies, the successor reclaims its rows.
-                latest = timezone.now() + timedelta(seconds=claim_seconds() + 1)
-                schedule(issue_id, max(wakeup, latest) if rows else wakeup)
-    if not rows:
+        return 0, None
+    deadline = time.monotonic() + task_seconds()
+    handled = 0
+    with _Sender(issue) as sender:
+        while True:
+            with _fast_commits():
+                token, rows, more = _claim(issue_id, batch_size(), after)
+            after = max((row.pk for row in rows), default=after)
+            if schedule is not None:
+                # One successor per task, scheduled right after its first claim.
+                _schedule_next(issue_id, schedule, rows, more, after)
+                schedule = None
+            if not rows:
+                break
+            handled += len(rows)
+            if not sender.send(token, rows) or not more or time.monotonic() >= deadline:
+                break
+    if not more:
         _finish_if_done(issue_id)
-        return 0
-    _send_rows(issue, token, rows)
-    _finish_if_done(issue_id)
-    return len(rows)
+    return handled, after
+
+
+def _schedule_next(issue_id: int, schedule, rows, more: bool, cursor: int | None) -> None:
+    if more:
+        # Let another worker start on the next batch at once.
+        schedule(issue_id, None, cursor)
+        return
+    wakeup = _next_wakeup(issue_id)
+    if wakeup is not None:
+        # Also covers this batch: if this worker dies, the successor reclaims its rows.
+        latest = timezone.now() + timedelta(seconds=claim_seconds() + 1)
+        schedule(issue_id, max(wakeup, latest) if rows else wakeup)
 
 
 class _Pacer:
@@ -295,50 +367,139 @@ class _Pacer:
         self.next_slot = max(self.next_slot, now - self.interval) + self.interval
 
 
-def _send_rows(issue: Issue, token: str, rows: list[Delivery]) -> None:
-    smtp = get_connection(fail_silently=False)
-    pacer = _Pacer(messages_per_second())
-    template = MessageTemplate(issue, issue.email_html, issue.email_text)
-    try:
-        smtp.open()
-    except (OSError, smtplib.SMTPException) as exc:
-        logger.warning("Newsletter %s: SMTP connection failed: %s", issue.pk, exc)
-        for row in rows:
-            _retry_later(row, token, str(exc))
-        return
-    try:
+class _Sender:
+    """One SMTP connection (opened at the first batch), one rate limit and the issue's message
+    serialised once, for all the batches of a task."""
+
+    def __init__(self, issue: Issue):
+        self.issue = issue
+        self.smtp = None
+        self.pacer = _Pacer(messages_per_second())
+        self.template = None
+
+    def __enter__(self) -> "_Sender":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.smtp is not None:
+            with contextlib.suppress(OSError, smtplib.SMTPException):
+                self.smtp.close()
+
+    def send(self, token: str, rows: list[Delivery]) -> bool:
+        """Send one claimed batch. False when the connection failed (the rows not accepted are
+        then waiting for a retry)."""
+        if self.smtp is None:
+            smtp = get_connection(fail_silently=False)
+            try:
+                smtp.open()
+            except (OSError, smtplib.SMTPException) as exc:
+                logger.warning("Newsletter %s: SMTP connection failed: %s", self.issue.pk, exc)
+                for row in rows:
+                    _retry_later(row, token, str(exc))
+                return False
+            self.smtp = smtp
+        if self.template is None:
+            self.template = MessageTemplate(
+                self.issue, self.issue.email_html, self.issue.email_text
+            )
         with _fast_commits():
-            _deliver_rows(smtp, template, pacer, issue, token, rows)
-    finally:
-        with contextlib.suppress(OSError, smtplib.SMTPException):
-            smtp.close()
+            return _deliver_rows(self.smtp, self.template, self.pacer, self.issue, token, rows)
 
 
-def _deliver_rows(smtp, template, pacer, issue: Issue, token: str, rows) -> None:
-    for index, row in enumerate(rows):
-        status = (
-            Subscriber.objects.filter(pk=row.subscriber_id).values_list("status", flat=True).first()
-        )
-        if status != Subscriber.Status.CONFIRMED:
-            _mark(row, token, status=Delivery.Status.SKIPPED, error=str(status or "deleted"))
-            continue
-        pacer.wait()
-        try:
-            _send_one(smtp, template, issue, row.subscriber)
-        except smtplib.SMTPRecipientsRefused as exc:
-            code, reply = next(iter(exc.recipients.values()), (0, b""))
-            _handle_refusal(row, token, code, reply)
-        except (smtplib.SMTPDataError, smtplib.SMTPSenderRefused) as exc:
-            permanent = isinstance(exc, smtplib.SMTPDataError)
-            _handle_refusal(row, token, exc.smtp_code, exc.smtp_error, bounce=permanent)
-        except (OSError, smtplib.SMTPException) as exc:
-            # The connection is broken: this row and the rest are retried later.
-            logger.warning("Newsletter %s: SMTP error: %s", issue.pk, exc)
-            for rest in rows[index:]:
-                _retry_later(rest, token, str(exc))
-            return
-        else:
-            _mark(row, token, status=Delivery.Status.SENT)
+def _deliver_rows(smtp, template, pacer, issue: Issue, token: str, rows) -> bool:
+    """Send the claimed rows in groups of at most ``mark_group_size()`` messages (and about
+    ``mark_group_seconds()``). Right before a group, its subscribers' status is read once; after
+    it, the rows the server accepted are recorded as sent in one commit. A worker killed inside
+    a group repeats at most that group's messages; an unsubscribe is honoured from the next
+    group on."""
+    group_size = mark_group_size()
+    group_seconds = mark_group_seconds()
+    group = _Group(token)
+    index = 0
+    try:
+        while index < len(rows):
+            statuses = _current_statuses(rows[index : index + group_size])
+            ends_at = time.monotonic() + group_seconds
+            handled = 0
+            while index < len(rows) and handled < group_size:
+                if handled and time.monotonic() >= ends_at:
+                    break
+                row = rows[index]
+                handled += 1
+                status = statuses.get(row.subscriber_id)
+                if status != Subscriber.Status.CONFIRMED:
+                    group.skipped.append((row.pk, str(status or "deleted")))
+                    index += 1
+                    continue
+                pacer.wait()
+                try:
+                    _send_one(smtp, template, issue, row.subscriber)
+                except smtplib.SMTPRecipientsRefused as exc:
+                    code, reply = next(iter(exc.recipients.values()), (0, b""))
+                    _handle_refusal(row, token, code, reply)
+                except (smtplib.SMTPDataError, smtplib.SMTPSenderRefused) as exc:
+                    permanent = isinstance(exc, smtplib.SMTPDataError)
+                    _handle_refusal(row, token, exc.smtp_code, exc.smtp_error, bounce=permanent)
+                except (OSError, smtplib.SMTPException) as exc:
+                    # The connection is broken: what was accepted is recorded, this row and the
+                    # rest are retried later.
+                    logger.warning("Newsletter %s: SMTP error: %s", issue.pk, exc)
+                    group.record()
+                    for rest in rows[index:]:
+                        _retry_later(rest, token, str(exc))
+                    return False
+                else:
+                    group.accepted.append(row.pk)
+                index += 1
+            group.record()
+    except BaseException:
+        # E.g. the worker's second SIGTERM (SystemExit) or a database error: record what the
+        # server accepted if the database still answers, so fewer messages are repeated.
+        with contextlib.suppress(Exception):
+            group.record()
+        raise
+    return True
+
+
+class _Group:
+    """Outcomes of the messages since the last commit: accepted (to be marked sent) and
+    skipped (the subscriber is no longer confirmed)."""
+
+    def __init__(self, token: str):
+        self.token = token
+        self.accepted: list[int] = []
+        self.skipped: list[tuple[int, str]] = []
+
+    def record(self) -> None:
+        """One commit for the accepted rows (autocommit; one statement), then the skipped."""
+        accepted, self.accepted = self.accepted, []
+        skipped, self.skipped = self.skipped, []
+        mine = Delivery.objects.filter(claim_token=self.token, status=Delivery.Status.PENDING)
+        if accepted:
+            mine.filter(pk__in=accepted).update(
+                status=Delivery.Status.SENT,
+                sent_at=timezone.now(),
+                attempts=F("attempts") + 1,
+                last_error="",
+                claimed_until=None,
+            )
+        reasons: dict[str, list[int]] = {}
+        for pk, reason in skipped:
+            reasons.setdefault(reason, []).append(pk)
+        for reason, pks in reasons.items():
+            mine.filter(pk__in=pks).update(
+                status=Delivery.Status.SKIPPED,
+                sent_at=None,
+                attempts=F("attempts") + 1,
+                last_error=reason[:500],
+                claimed_until=None,
+            )
+
+
+def _current_statuses(rows) -> dict[int, str]:
+    """The subscribers' status now, in one query: read right before their group is sent."""
+    ids = [row.subscriber_id for row in rows if row.subscriber_id is not None]
+    return dict(Subscriber.objects.filter(pk__in=ids).values_list("pk", "status"))
 
 
 def _send_one(smtp, template: MessageTemplate, issue: Issue, subscriber: Subscriber) -> None:
@@ -375,9 +536,10 @@ def _mark(row: Delivery, token: str, *, status: str, error: str = "") -> None:
 
 @contextlib.contextmanager
 def _fast_commits():
-    """On PostgreSQL, let this batch's commits skip waiting for the WAL flush. A killed worker
-    loses nothing it committed; only a crash of the database server itself could forget the
-    last few milliseconds of "sent" marks, which would repeat those messages, never lose one."""
+    """On PostgreSQL, let the claim's and this batch's commits skip waiting for the WAL flush. A
+    killed worker loses nothing it committed; only a crash of the database server itself could
+    forget the last few milliseconds of claims (the rows are simply claimed again) and "sent"
+    marks, which would repeat those messages, never lose one."""
     if db_connection.vendor != "postgresql" or db_connection.in_atomic_block:
         yield
         return
