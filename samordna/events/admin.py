@@ -19,7 +19,20 @@ class EventAdmin(admin.ModelAdmin):
     list_filter = ["type", "format", "county", "published"]
     search_fields = ["title"]
     inlines = [EventSessionInline, QuestionInline]
-    readonly_fields = ["reminder_sent_at", "evaluation_sent_at"]
+    readonly_fields = ["seats_taken", "reminder_sent_at", "evaluation_sent_at"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            super().save_model(request, obj, form, change)
+            return
+        # The seat counter changes with every registration: never write back the value read
+        # when the form was loaded (only events.services._seats_change writes it).
+        fields = [
+            f.name
+            for f in obj._meta.concrete_fields
+            if not f.primary_key and f.name != "seats_taken"
+        ]
+        obj.save(update_fields=fields)
 
 
 @admin.register(Registration)
@@ -34,6 +47,10 @@ class RegistrationAdmin(admin.ModelAdmin):
         return False
 
     def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        # Deleting a confirmed row here would leave its seat taken (Event.seats_taken).
         return False
 
 

@@ -47,10 +47,16 @@ class EventFilterForm(forms.Form):
 def _organisation_queryset(event: Event):
     if event.visibility == Event.Visibility.INVITED:
         return event.invited_organisations.select_related("county").order_by("name")
-    county_ids = [c.pk for c in event.all_counties()]
+    # A subquery, not a read of the co-organisers: the queryset is only run when the form is
+    # rendered or an organisation is chosen.
+    co_organisers = Event.co_organising_counties.through.objects.filter(event_id=event.pk)
     return (
         Organisation.objects.filter(is_active=True)
-        .filter(Q(county_id__in=county_ids) | Q(county__isnull=True))
+        .filter(
+            Q(county_id=event.county_id)
+            | Q(county_id__in=co_organisers.values("county_id"))
+            | Q(county__isnull=True)
+        )
         .select_related("county")
         .order_by("name")
     )

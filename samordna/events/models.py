@@ -92,6 +92,10 @@ class Event(TimeStampedModel):
         _("seats per organisation"), null=True, blank=True
     )
     capacity_per_county = models.PositiveIntegerField(_("seats per county"), null=True, blank=True)
+    # The number of confirmed registrations, kept by ``services._seats_change`` (the only
+    # writer) in the same transaction as every status change: a seat is taken with one
+    # conditional UPDATE instead of counting rows under a lock (bench/registration_burst.py).
+    seats_taken = models.PositiveIntegerField(_("seats taken"), default=0, editable=False)
     requires_approval = models.BooleanField(_("registrations require approval"), default=False)
     consent_text = models.TextField(
         _("consent text"),
@@ -132,7 +136,15 @@ class Event(TimeStampedModel):
         constraints = [
             models.CheckConstraint(
                 condition=Q(end__gte=models.F("start")), name="event_end_gte_start"
-            )
+            ),
+            # No overbooking, whatever path writes: the database refuses a seat beyond capacity.
+            models.CheckConstraint(
+                condition=Q(capacity__isnull=True) | Q(seats_taken__lte=models.F("capacity")),
+                name="event_seats_taken_within_capacity",
+                violation_error_message=_(
+                    "More people already have a seat than the number of seats given."
+                ),
+            ),
         ]
 
     def __str__(self) -> str:

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -246,11 +246,22 @@ def event_update(
     _require_edit(actor, event.county_id)
     cleaned = _clean_event_fields(fields, start=event.start, end=event.end)
     with transaction.atomic():
-        locked = Event.objects.select_for_update().get(pk=event.pk)
+        locked = _lock_event(event.pk)
+        capacity = cleaned.get("capacity", locked.capacity)
+        if capacity is not None and capacity < locked.seats_taken:
+            raise ValidationFailed(
+                _(
+                    "%(count)s people already have a seat. Cancel registrations before "
+                    "lowering the number of seats below that."
+                )
+                % {"count": locked.seats_taken},
+                field="capacity",
+            )
         changes = model_changes(locked, list(cleaned), cleaned)
         for name, value in cleaned.items():
             setattr(locked, name, value)
-        locked.save()
+        # Never the seat counter: only _seats_change writes it.
+        locked.save(update_fields=[*cleaned, "updated_at"])
         if co_organising_counties is not None:
             locked.co_organising_counties.set(
                 [c for c in co_organising_counties if c.pk != locked.county_id]
@@ -267,6 +278,7 @@ def event_update(
             data={"changes": changes},
         )
         _fill_free_seats(locked)
+    _promote_if_seats_free(locked.pk, actor=actor)
     return locked
 
 
@@ -396,10 +408,10 @@ def clean_answers(event: Event, answers: dict | None) -> dict:
     return cleaned
 
 
-def _confirmed_counts(event: Event, registration: Registration) -> tuple[int, int, int]:
+def _confirmed_counts(event: Event, registration: Registration) -> tuple[int, int]:
+    """Confirmed registrations of the registrant's organisation and county (for the limits)."""
     confirmed = Registration.objects.filter(event=event, status=Registration.Status.CONFIRMED)
     result = confirmed.aggregate(
-        total=Count("pk"),
         same_org=Count(
             "pk",
             filter=Q(organisation_id=registration.organisation_id)
@@ -413,45 +425,131 @@ def _confirmed_counts(event: Event, registration: Registration) -> tuple[int, in
             else Q(pk__in=[]),
         ),
     )
-    return result["total"], result["same_org"], result["same_county"]
+    return result["same_org"], result["same_county"]
+
+
+def _has_group_limits(event: Event) -> bool:
+    return event.capacity_per_organisation is not None or event.capacity_per_county is not None
 
 
 def _fits(event: Event, registration: Registration, *, ignore_limits: bool = False) -> bool:
-    """Is there a seat for this registration? Call only while holding the event lock."""
-    total, same_org, same_county = _confirmed_counts(event, registration)
-    if event.capacity is not None and total >= event.capacity:
+    """Is there a seat for this registration? Call only while holding the event lock (then
+    ``event.seats_taken`` is exact)."""
+    if event.capacity is not None and event.seats_taken >= event.capacity:
         return False
-    if ignore_limits:
+    org_limit = event.capacity_per_organisation if registration.organisation_id else None
+    county_limit = event.capacity_per_county if registration.registrant_county_id else None
+    if ignore_limits or (org_limit is None and county_limit is None):
         return True
-    if (
-        event.capacity_per_organisation is not None
-        and registration.organisation_id
-        and same_org >= event.capacity_per_organisation
-    ):
+    same_org, same_county = _confirmed_counts(event, registration)
+    if org_limit is not None and same_org >= org_limit:
         return False
-    return not (
-        event.capacity_per_county is not None
-        and registration.registrant_county_id
-        and same_county >= event.capacity_per_county
-    )
+    return not (county_limit is not None and same_county >= county_limit)
 
 
 def seats_left(event: Event) -> int | None:
+    """Free seats now: from the row as the selectors read it (``confirmed_count``), else read
+    again, since an event object held across registrations has an old ``seats_taken``."""
     if event.capacity is None:
         return None
-    confirmed = getattr(event, "confirmed_count", None)
-    if confirmed is None:
-        confirmed = event.registrations.filter(status=Registration.Status.CONFIRMED).count()
-    return max(event.capacity - confirmed, 0)
+    taken = getattr(event, "confirmed_count", None)
+    if taken is None:
+        taken = Event.objects.filter(pk=event.pk).values_list("seats_taken", flat=True).first()
+    return max(event.capacity - (taken or 0), 0)
 
 
 def _lock_event(event_id: int) -> Event:
-    """Lock the event row for the rest of the transaction: registrations of one event queue
-    here (PostgreSQL row lock; SQLite write transactions are IMMEDIATE and serialise anyway)."""
-    event = Event.objects.select_for_update().filter(pk=event_id).first()
+    """Lock the event row for the rest of the transaction: the seat counter and every status
+    change of its registrations are then serialised (PostgreSQL row lock; SQLite write
+    transactions are IMMEDIATE and serialise anyway)."""
+    # ``of``: lock the event row only, not the county row joined for ``event.county.code``.
+    event = (
+        Event.objects.select_for_update(of=("self",))
+        .select_related("county")
+        .filter(pk=event_id)
+        .first()
+    )
     if event is None:
         raise Gone(_("The event no longer exists."))
     return event
+
+
+# --- Seats ----------------------------------------------------------------------------------
+# ``Event.seats_taken`` is the number of confirmed registrations. Two functions write it and
+# everything that makes a registration confirmed or not goes through them, in the same
+# transaction as the status change: ``_seats_change`` (the counter itself) and
+# ``_registration_set_status`` (an existing registration's status). Taking a seat is one
+# conditional UPDATE, and the database refuses more than ``capacity``
+# (``event_seats_taken_within_capacity``).
+
+
+def _open_now_q(now) -> Q:
+    """``Event.registration_is_open`` (and published) as a filter."""
+    return (
+        Q(published=True, registration_closed=False)
+        & (Q(registration_opens_at__isnull=True) | Q(registration_opens_at__lte=now))
+        & (
+            Q(registration_deadline__gte=now)
+            | Q(registration_deadline__isnull=True, start__gte=now)
+        )
+    )
+
+
+def _seats_change(event: Event, delta: int, *, only_if_open: bool = False) -> bool:
+    """Take (``delta=1``) or give back (``delta=-1``) one seat. Taking succeeds only while a
+    seat is free (and, with ``only_if_open``, while registration is open); returns whether it
+    did. The UPDATE holds the event's row lock until commit: make it the last statement."""
+    if delta not in (1, -1):
+        raise ValueError("one seat at a time")
+    rows = Event.objects.filter(pk=event.pk)
+    if delta == 1:
+        rows = rows.filter(Q(capacity__isnull=True) | Q(seats_taken__lt=F("capacity")))
+        if only_if_open:
+            rows = rows.filter(_open_now_q(timezone.now()))
+    if not rows.update(seats_taken=F("seats_taken") + delta):
+        return False
+    event.seats_taken += delta
+    return True
+
+
+def _registration_set_status(registration: Registration, status: str, *, event: Event) -> bool:
+    """Change a stored registration's status and keep the seat counter right. Returns False,
+    changing nothing, when it should be confirmed and no seat is free."""
+    confirmed = Registration.Status.CONFIRMED
+    now = timezone.now()
+    if status == confirmed and registration.status != confirmed:
+        if not _seats_change(event, 1):
+            return False
+        registration.confirmed_at = now
+    elif registration.status == confirmed and status != confirmed:
+        _seats_change(event, -1)
+    if status == Registration.Status.CANCELLED:
+        registration.cancelled_at = now
+    registration.status = status
+    registration.save(update_fields=["status", "confirmed_at", "cancelled_at", "updated_at"])
+    return True
+
+
+def _promote_if_seats_free(event_id: int, *, actor=None) -> list[Registration]:
+    """The second half of the hand-shake between waitlisting without the lock and freeing a
+    seat: both check *after* their own commit whether a seat is free while someone waits, so
+    at least one of them sees the other and fills the seat (in order, under the lock)."""
+    seats = Event.objects.filter(pk=event_id).values_list("capacity", "seats_taken").first()
+    if seats is None or seats[0] is None or seats[1] >= seats[0]:
+        return []  # the usual case: full (or unlimited, where nobody waits)
+    waiting = Registration.objects.filter(event_id=event_id, status=Registration.Status.WAITLISTED)
+    if not waiting.exists():
+        return []
+    with transaction.atomic():
+        event = _lock_event(event_id)
+        return _fill_free_seats(event, actor=actor)
+
+
+# --- Registration ---------------------------------------------------------------------------
+
+
+class _SeatGone(Exception):
+    """The seat predicted from the unlocked read went to someone else (rolls back)."""
 
 
 def registration_create(
@@ -464,9 +562,11 @@ def registration_create(
     answers: dict | None = None,
     consent: bool = False,
     actor=None,
+    event: Event | None = None,
 ) -> Registration:
     """Register someone: confirmed while seats (and per-organisation/county limits) allow,
-    otherwise on the waiting list; pending when the event requires approval.
+    otherwise on the waiting list; pending when the event requires approval. ``event`` may be
+    the row the caller has just read (with its questions), to save reading it again.
 
     Raises Gone (closed/deadline passed), Conflict (e-mail already registered), ValidationFailed.
     """
@@ -483,11 +583,8 @@ def registration_create(
         raise ValidationFailed(_("Enter a valid e-mail address."), field="email") from None
     if len(organisation_name) > 200:
         raise ValidationFailed(_("The organisation name is too long."), field="organisation")
-    # Everything that needs no lock is done before taking it: registrations of one event queue
-    # on the event row until commit, so the shorter the locked part, the more per second
-    # (bench/registration_burst.py). The checks are repeated or enforced under the lock where
-    # it matters: open/closed and seats below, duplicates by the unique constraint.
-    event = Event.objects.select_related("county").filter(pk=event_id).first()
+    if event is None or event.pk != event_id:
+        event = Event.objects.select_related("county").filter(pk=event_id).first()
     if event is None:
         raise Gone(_("The event no longer exists."))
     if not event.published or not event.registration_is_open():
@@ -502,23 +599,9 @@ def registration_create(
             _("Only invited organisations can register for this event."),
             field="organisation",
         )
-    if (
-        Registration.objects.filter(event=event, email__iexact=email)
-        .exclude(status=Registration.Status.CANCELLED)
-        .exists()
-    ):
-        raise Conflict(_("This e-mail address is already registered for the event."), field="email")
-    # The calendar attachment of the confirmation, rendered now if a seat is likely.
-    likely_seat = not event.requires_approval and seats_left(event) != 0
-    ics_attachment = event_ics_attachment(event) if likely_seat else None
-    with transaction.atomic():
-        county = event.county
-        event = _lock_event(event_id)
-        if not event.published or not event.registration_is_open():
-            raise Gone(_("Registration for this event is closed."))
-        if event.county_id == county.pk:
-            event.county = county
-        registration = Registration(
+
+    def new_registration() -> Registration:
+        return Registration(
             event=event,
             name=name,
             email=email,
@@ -530,6 +613,72 @@ def registration_create(
             answers=cleaned_answers,
             consent_given=bool(consent),
         )
+
+    # Duplicate e-mail addresses are refused by the unique constraint (no read before).
+    if event.requires_approval or not _has_group_limits(event):
+        registration = _register_without_lock(new_registration(), event=event, actor=actor)
+        if registration is not None:
+            return registration
+    return _register_under_lock(new_registration(), event_id=event.pk, actor=actor)
+
+
+def _save_new(registration: Registration) -> None:
+    try:
+        registration.save(force_insert=True)
+    except IntegrityError:
+        raise Conflict(
+            _("This e-mail address is already registered for the event."), field="email"
+        ) from None
+
+
+def _register_without_lock(
+    registration: Registration, *, event: Event, actor
+) -> Registration | None:
+    """The fast path (no per-organisation/county limits): the status is predicted from the
+    unlocked seat counter, the e-mail rendered, and the rows written before the seat is taken
+    as the last statement, so the event's row lock is held only from that UPDATE to the
+    commit. Returns None, having stored nothing, when the predicted seat was gone."""
+    if event.requires_approval:
+        status = Registration.Status.PENDING_APPROVAL
+    elif event.capacity is None or event.seats_taken < event.capacity:
+        status = Registration.Status.CONFIRMED
+        registration.confirmed_at = timezone.now()
+    else:
+        status = Registration.Status.WAITLISTED
+    registration.status = status
+    message = _status_message(registration)
+    try:
+        with transaction.atomic():
+            _save_new(registration)
+            log_action(
+                actor=actor,
+                action="events.registration.created",
+                obj=registration,
+                county_code=event.county.code,
+                data={"event": event.pk, "status": status},
+            )
+            email_queue(**message)
+            if status == Registration.Status.CONFIRMED and not _seats_change(
+                event, 1, only_if_open=True
+            ):
+                raise _SeatGone
+    except _SeatGone:
+        return None
+    if status == Registration.Status.WAITLISTED:
+        promoted = _promote_if_seats_free(event.pk, actor=actor)
+        if any(r.pk == registration.pk for r in promoted):
+            registration.refresh_from_db(fields=["status", "confirmed_at"])
+    return registration
+
+
+def _register_under_lock(registration: Registration, *, event_id: int, actor) -> Registration:
+    """The exact path: decide the seat while holding the event lock (per-organisation/county
+    limits, or when the fast path's predicted seat was taken meanwhile)."""
+    with transaction.atomic():
+        event = _lock_event(event_id)
+        if not event.published or not event.registration_is_open():
+            raise Gone(_("Registration for this event is closed."))
+        registration.event = event
         if event.requires_approval:
             registration.status = Registration.Status.PENDING_APPROVAL
         elif _fits(event, registration):
@@ -537,13 +686,9 @@ def registration_create(
             registration.confirmed_at = timezone.now()
         else:
             registration.status = Registration.Status.WAITLISTED
-        try:
-            with transaction.atomic():
-                registration.save()
-        except IntegrityError:
-            raise Conflict(
-                _("This e-mail address is already registered for the event."), field="email"
-            ) from None
+        _save_new(registration)
+        if registration.status == Registration.Status.CONFIRMED and not _seats_change(event, 1):
+            raise RuntimeError("seat counter out of step with the lock")  # pragma: no cover
         log_action(
             actor=actor,
             action="events.registration.created",
@@ -551,7 +696,7 @@ def registration_create(
             county_code=event.county.code,
             data={"event": event.pk, "status": registration.status},
         )
-        _email_registration_status(registration, ics_attachment=ics_attachment)
+        email_queue(**_status_message(registration))
     return registration
 
 
@@ -597,7 +742,9 @@ def registration_add_by_organiser(
             registration.attended = attended
         else:
             registration.status = Registration.Status.WAITLISTED
-        registration.save()
+        _save_new(registration)
+        if registration.status == Registration.Status.CONFIRMED and not _seats_change(locked, 1):
+            raise RuntimeError("seat counter out of step with the lock")  # pragma: no cover
         log_action(
             actor=actor,
             action="events.registration.added_by_organiser",
@@ -621,21 +768,20 @@ def registration_get_by_token(token: str) -> Registration | None:
 def registration_cancel(*, registration_id: int, actor=None, reason: str = "") -> Registration:
     """Cancel a registration (by its personal link or by the organiser). A freed seat goes to
     the first waitlisted person who fits, who is e-mailed. Cancelling twice is harmless."""
+    current = Registration.objects.select_related("event").filter(pk=registration_id).first()
+    if current is None:
+        raise Gone(_("The registration no longer exists."))
+    message = _cancelled_message(current)  # rendered before the lock
     with transaction.atomic():
-        current = Registration.objects.filter(pk=registration_id).only("event_id").first()
-        if current is None:
-            raise Gone(_("The registration no longer exists."))
         event = _lock_event(current.event_id)
         registration = Registration.objects.get(pk=registration_id)
+        registration.event = event
         if registration.status == Registration.Status.CANCELLED:
             return registration
         if event.end < timezone.now():
             raise Gone(_("The event is over; the registration can no longer be cancelled."))
-        was_confirmed = registration.status == Registration.Status.CONFIRMED
         previous = registration.status
-        registration.status = Registration.Status.CANCELLED
-        registration.cancelled_at = timezone.now()
-        registration.save(update_fields=["status", "cancelled_at", "updated_at"])
+        _registration_set_status(registration, Registration.Status.CANCELLED, event=event)
         log_action(
             actor=actor,
             action="events.registration.cancelled",
@@ -643,28 +789,33 @@ def registration_cancel(*, registration_id: int, actor=None, reason: str = "") -
             county_code=event.county.code,
             data={"event": event.pk, "previous_status": previous, "reason": reason},
         )
-        _email_cancelled(registration)
-        if was_confirmed:
+        email_queue(**message)
+        if previous == Registration.Status.CONFIRMED:
             _fill_free_seats(event, actor=actor)
+    if previous == Registration.Status.CONFIRMED:
+        _promote_if_seats_free(event.pk, actor=actor)
     return registration
 
 
 def _fill_free_seats(event: Event, *, actor=None) -> list[Registration]:
     """Promote waitlisted people in registration order while they fit. Holds the event lock."""
-    promoted = []
+    promoted: list[Registration] = []
+    free = None if event.capacity is None else event.capacity - event.seats_taken
+    if free is not None and free <= 0:
+        return promoted
     waitlisted = Registration.objects.filter(
         event=event, status=Registration.Status.WAITLISTED
     ).order_by("created_at", "pk")
+    if free is not None and not _has_group_limits(event):
+        waitlisted = waitlisted[:free]  # everyone fits: no need to read the whole list
     for registration in waitlisted:
-        if event.capacity is not None:
-            total = Registration.objects.filter(
-                event=event, status=Registration.Status.CONFIRMED
-            ).count()
-            if total >= event.capacity:
-                break
+        if event.capacity is not None and event.seats_taken >= event.capacity:
+            break
+        registration.event = event
         if not _fits(event, registration):
             continue
-        _confirm(registration)
+        if not _registration_set_status(registration, Registration.Status.CONFIRMED, event=event):
+            break  # pragma: no cover - _fits said a seat was free, under the lock
         log_action(
             actor=actor,
             action="events.registration.promoted",
@@ -677,25 +828,20 @@ def _fill_free_seats(event: Event, *, actor=None) -> list[Registration]:
     return promoted
 
 
-def _confirm(registration: Registration) -> None:
-    registration.status = Registration.Status.CONFIRMED
-    registration.confirmed_at = timezone.now()
-    registration.save(update_fields=["status", "confirmed_at", "updated_at"])
-
-
 def registration_approve(*, actor, registration: Registration) -> Registration:
     """Approve a pending registration: confirmed if a seat is free, else waiting list."""
     with transaction.atomic():
         event = _lock_event(registration.event_id)
         _require_manage(actor, event)
         registration.refresh_from_db()
+        registration.event = event
         if registration.status != Registration.Status.PENDING_APPROVAL:
             raise Conflict(_("Only registrations awaiting approval can be approved."))
-        if _fits(event, registration):
-            _confirm(registration)
-        else:
-            registration.status = Registration.Status.WAITLISTED
-            registration.save(update_fields=["status", "updated_at"])
+        if not (
+            _fits(event, registration)
+            and _registration_set_status(registration, Registration.Status.CONFIRMED, event=event)
+        ):
+            _registration_set_status(registration, Registration.Status.WAITLISTED, event=event)
         log_action(
             actor=actor,
             action="events.registration.approved",
@@ -719,13 +865,16 @@ def registration_move_from_waitlist(
         event = _lock_event(registration.event_id)
         _require_manage(actor, event)
         registration.refresh_from_db()
+        registration.event = event
         if registration.status != Registration.Status.WAITLISTED:
             raise Conflict(_("The person is not on the waiting list."))
-        if not _fits(event, registration, ignore_limits=True):
+        if not (
+            _fits(event, registration, ignore_limits=True)
+            and _registration_set_status(registration, Registration.Status.CONFIRMED, event=event)
+        ):
             raise Conflict(
                 _("The event is full. Increase the number of seats first."), field="reason"
             )
-        _confirm(registration)
         log_action(
             actor=actor,
             action="events.registration.moved_from_waitlist",
@@ -772,14 +921,8 @@ def attendance_record(*, actor, event: Event, attended_ids: Iterable[int]) -> in
 # --- E-mail ---------------------------------------------------------------------------------
 
 
-def _mail(
-    registration: Registration,
-    template: str,
-    subject: str,
-    *,
-    ics: bool = False,
-    ics_attachment: dict | None = None,
-) -> None:
+def _message(registration: Registration, template: str, subject: str, *, ics: bool = False) -> dict:
+    """One e-mail to the registrant, rendered (the arguments of ``email_queue``)."""
     site = settings.SITE_URL.rstrip("/")
     context = {
         "registration": registration,
@@ -790,31 +933,41 @@ def _mail(
     }
     with override("sv"):
         body = render_to_string(f"events/email/{template}.txt", context)
-    attachments = [ics_attachment or event_ics_attachment(registration.event)] if ics else []
-    email_queue(to=[registration.email], subject=subject, body_text=body, attachments=attachments)
+    attachments = [event_ics_attachment(registration.event)] if ics else []
+    return {
+        "to": [registration.email],
+        "subject": subject,
+        "body_text": body,
+        "attachments": attachments,
+    }
 
 
-def _email_registration_status(
-    registration: Registration, *, ics_attachment: dict | None = None
-) -> None:
+def _mail(registration: Registration, template: str, subject: str, *, ics: bool = False) -> None:
+    email_queue(**_message(registration, template, subject, ics=ics))
+
+
+def _status_message(registration: Registration) -> dict:
+    """The e-mail that tells a new (or approved) registrant where they stand."""
     title = registration.event.title
     with override("sv"):
         if registration.status == Registration.Status.CONFIRMED:
-            _mail(
+            return _message(
                 registration,
                 "confirmed",
                 _("Registration confirmed: %(title)s") % {"title": title},
                 ics=True,
-                ics_attachment=ics_attachment,
             )
-        elif registration.status == Registration.Status.WAITLISTED:
-            _mail(registration, "waitlisted", _("Waiting list: %(title)s") % {"title": title})
-        elif registration.status == Registration.Status.PENDING_APPROVAL:
-            _mail(
-                registration,
-                "pending",
-                _("Registration received: %(title)s") % {"title": title},
+        if registration.status == Registration.Status.WAITLISTED:
+            return _message(
+                registration, "waitlisted", _("Waiting list: %(title)s") % {"title": title}
             )
+        return _message(
+            registration, "pending", _("Registration received: %(title)s") % {"title": title}
+        )
+
+
+def _email_registration_status(registration: Registration) -> None:
+    email_queue(**_status_message(registration))
 
 
 def _email_promoted(registration: Registration) -> None:
@@ -823,10 +976,10 @@ def _email_promoted(registration: Registration) -> None:
     _mail(registration, "promoted", subject, ics=True)
 
 
-def _email_cancelled(registration: Registration) -> None:
+def _cancelled_message(registration: Registration) -> dict:
     with override("sv"):
         subject = _("Registration cancelled: %(title)s") % {"title": registration.event.title}
-    _mail(registration, "cancelled", subject)
+    return _message(registration, "cancelled", subject)
 
 
 def event_message_registrants(

@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
@@ -79,7 +80,12 @@ def _campaigns(*, start, end, county_code: str):
 @view_permission(PUBLIC)
 def event_list(request):
     form, filters = _filters(request)
-    page = paginate(request, selectors.event_search(request.user, **filters), per_page=20)
+    page = paginate(
+        request,
+        selectors.event_search(request.user, **filters),
+        per_page=20,
+        count=lambda: selectors.event_search_count(request.user, **filters),
+    )
     for event in page.object_list:
         event.seats_left = services.seats_left(event)
     today = timezone.localdate()
@@ -101,7 +107,10 @@ def event_list(request):
 def event_archive(request):
     form, filters = _filters(request)
     page = paginate(
-        request, selectors.event_search(request.user, past=True, **filters), per_page=20
+        request,
+        selectors.event_search(request.user, past=True, **filters),
+        per_page=20,
+        count=lambda: selectors.event_search_count(request.user, past=True, **filters),
     )
     return render(request, "events/event_archive.html", {"form": form, "page": page})
 
@@ -121,7 +130,14 @@ def event_month(request):
         days = []
         for day in week:
             day_events = [e for first, last, e in spans if first <= day <= last]
-            days.append({"date": day, "in_month": day.month == month.month, "events": day_events})
+            days.append(
+                {
+                    "date": day,
+                    "month_name": MONTHS[day.month],
+                    "in_month": day.month == month.month,
+                    "events": day_events,
+                }
+            )
         weeks.append({"number": week[0].isocalendar()[1], "days": days})
     previous_month = (month - timedelta(days=1)).replace(day=1)
     next_month = (month + timedelta(days=32)).replace(day=1)
@@ -158,7 +174,13 @@ def _event_or_404(request, pk) -> Event:
 @view_permission(PUBLIC)
 @require_http_methods(["GET", "POST"])
 def event_detail(request, pk):
-    event = _event_or_404(request, pk)
+    if request.method == "POST":
+        # Only what the form and the service need; the whole page is read again on an error.
+        event = selectors.event_get_for_registration(request.user, pk)
+        if event is None:
+            raise Http404
+    else:
+        event = _event_or_404(request, pk)
     form = RegistrationForm(request.POST or None, event=event)
     if request.method == "POST":
         if form.is_valid():
@@ -166,6 +188,7 @@ def event_detail(request, pk):
             try:
                 registration = services.registration_create(
                     event_id=event.pk,
+                    event=event,
                     name=data["name"],
                     email=data["email"],
                     organisation=data.get("organisation"),
@@ -303,7 +326,10 @@ def evaluation(request, token):
 
 
 def _managed_event(request, pk) -> Event:
-    event = get_object_or_404(Event.objects.select_related("county"), pk=pk)
+    # With the seat count (the row's own counter), so ``seats_left`` needs no query of its own.
+    event = get_object_or_404(
+        selectors.with_seat_counts(Event.objects.select_related("county")), pk=pk
+    )
     if not services.can_manage_event(request.user, event):
         if get_access(request.user).national:
             return event
@@ -319,7 +345,11 @@ def _edited_event(request, pk) -> Event:
 
 @view_permission(STAFF)
 def manage_list(request):
-    page = paginate(request, selectors.events_managed_by(request.user))
+    page = paginate(
+        request,
+        selectors.events_managed_list(request.user),
+        count=lambda: selectors.events_managed_count(request.user),
+    )
     access = get_access(request.user)
     return render(
         request,
@@ -439,14 +469,14 @@ def event_questions(request, pk):
 @view_permission(STAFF)
 def registration_list(request, pk):
     event = _managed_event(request, pk)
-    registrations = list(selectors.registrations_of(event))
+    registrations = list(selectors.registrations_for_staff_list(event))
     return render(
         request,
         "events/registration_list.html",
         {
             "event": event,
             "registrations": registrations,
-            "summary": selectors.registration_summary(event),
+            "summary": selectors.summarise_registrations(registrations),
             "questions": list(event.questions.all()),
             "seats_left": services.seats_left(event),
             "can_act": services.can_manage_event(request.user, event),

@@ -136,3 +136,77 @@ def mixed(county, *, workers: int = 40) -> dict:
         "distinct_emails": rows.exclude(status="cancelled").values("email").distinct().count(),
         "active_rows": rows.exclude(status="cancelled").count(),
     }
+
+
+def last_seat(county, *, rounds: int = 20) -> dict:
+    """Two people take the last seat at the same moment, ``rounds`` times (a fresh event with
+    one seat each time): one gets it, the other waits, and the counter says one."""
+    results = []
+    for round_ in range(rounds):
+        event = make_event(county, capacity=1, title=f"Sista platsen {round_}")
+        outcomes = _run_all([_register(event.pk, i, f"last{round_}-") for i in range(2)], workers=2)
+        event.refresh_from_db()
+        results.append(
+            {
+                "outcomes": sorted(outcomes),
+                "confirmed": event.registrations.filter(status="confirmed").count(),
+                "seats_taken": event.seats_taken,
+            }
+        )
+    return {
+        "rounds": rounds,
+        "good_rounds": sum(
+            1
+            for r in results
+            if r["outcomes"] == ["confirmed", "waitlisted"]
+            and r["confirmed"] == r["seats_taken"] == 1
+        ),
+        "bad": [r for r in results if r["outcomes"] != ["confirmed", "waitlisted"]][:3],
+    }
+
+
+def _register_then_cancel(event_id: int, i: int):
+    def job():
+        registration = services.registration_create(
+            event_id=event_id, name=f"Ångrar {i}", email=f"regret{i}@example.se"
+        )
+        services.registration_cancel(registration_id=registration.pk)
+        return "registered-and-cancelled"
+
+    return job
+
+
+def freeing_while_joining(county, *, workers: int = 30) -> dict:
+    """Seats are given back while new people join and others register and cancel at once.
+
+    5 seats, all confirmed and nobody waiting; then concurrently the 5 cancel, 20 new people
+    register and 10 more register and cancel again. Afterwards no seat may be free while
+    someone waits, and the counter must equal the confirmed rows."""
+    event = make_event(county, capacity=5, title="Frigörs")
+    holders = [
+        services.registration_create(
+            event_id=event.pk, name=f"Innehavare {i}", email=f"holder{i}@example.se"
+        )
+        for i in range(5)
+    ]
+    jobs = []
+    news = [_register(event.pk, i, "joiner") for i in range(20)]
+    regrets = [_register_then_cancel(event.pk, i) for i in range(10)]
+    for i in range(20):
+        jobs.append(news[i])
+        if i < 5:
+            jobs.append(_cancel(holders[i].pk))
+        if i < 10:
+            jobs.append(regrets[i])
+    outcomes = _run_all(jobs, workers=workers)
+    event.refresh_from_db()
+    rows = Registration.objects.filter(event=event)
+    return {
+        "outcomes": dict(Counter(o.split(":")[0] for o in outcomes)),
+        "errors": [o for o in outcomes if o.startswith("error")][:3],
+        "confirmed": rows.filter(status=Registration.Status.CONFIRMED).count(),
+        "waitlisted": rows.filter(status=Registration.Status.WAITLISTED).count(),
+        "cancelled": rows.filter(status=Registration.Status.CANCELLED).count(),
+        "seats_taken": event.seats_taken,
+        "capacity": event.capacity,
+    }

@@ -60,6 +60,10 @@ def main() -> None:
     started = time.monotonic()
     if which == "burst":
         result = concurrency.burst(county, attempts=200, seats=50, workers=WORKERS)
+    elif which == "last_seat":
+        result = concurrency.last_seat(county, rounds=20)
+    elif which == "freeing":
+        result = concurrency.freeing_while_joining(county, workers=WORKERS)
     else:
         result = concurrency.mixed(county, workers=WORKERS)
     result["seconds"] = round(time.monotonic() - started, 2)

@@ -45,6 +45,34 @@ def test_postgres_mixed_load_promotes_in_order_and_refuses_late(transactional_db
     assert AuditEntry.objects.filter(action="events.registration.promoted").count() == 10
 
 
+@pytest.mark.postgres
+def test_postgres_two_people_taking_the_last_seat(transactional_db, county_08):
+    _require_postgres()
+    _assert_last_seat(concurrency.last_seat(county_08, rounds=20))
+
+
+@pytest.mark.postgres
+def test_postgres_seats_freed_while_people_join_keep_the_counter(transactional_db, county_08):
+    _require_postgres()
+    _assert_freeing(concurrency.freeing_while_joining(county_08, workers=30))
+
+
+def _assert_last_seat(result):
+    assert result["bad"] == []
+    assert result["good_rounds"] == result["rounds"]
+
+
+def _assert_freeing(result):
+    assert result["errors"] == []
+    assert result["outcomes"]["cancelled"] == 5
+    assert result["outcomes"]["registered-and-cancelled"] == 10
+    # 20 joiners remain: every seat is taken, the rest wait, and the counter agrees.
+    assert result["confirmed"] == result["capacity"] == 5
+    assert result["waitlisted"] == 15
+    assert result["cancelled"] == 15
+    assert result["seats_taken"] == result["confirmed"]
+
+
 def _assert_mixed(result):
     assert result["outcomes"] == {"waitlisted": 30, "cancelled:cancelled": 10, "Gone": 20}
     assert result["confirmed"] == 20
@@ -88,3 +116,11 @@ def test_sqlite_200_concurrent_registrations_for_50_seats(tmp_path):
 
 def test_sqlite_mixed_load_promotes_in_order_and_refuses_late(tmp_path):
     _assert_mixed(_sqlite_load(tmp_path, "mixed"))
+
+
+def test_sqlite_two_people_taking_the_last_seat(tmp_path):
+    _assert_last_seat(_sqlite_load(tmp_path, "last_seat"))
+
+
+def test_sqlite_seats_freed_while_people_join_keep_the_counter(tmp_path):
+    _assert_freeing(_sqlite_load(tmp_path, "freeing"))
