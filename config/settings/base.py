@@ -60,7 +60,8 @@ MIDDLEWARE = [
     "samordna.core.input_guard.RejectNulCharactersMiddleware",
     "samordna.core.middleware.RefusedAccessLogMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    # Django's, renewing the idle timeout at most once a minute (samordna/accounts/sessions.py).
+    "samordna.accounts.sessions.SessionMiddleware",
     "samordna.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -142,10 +143,14 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 LOGIN_MAX_FAILURES_PER_EMAIL = env_int("LOGIN_MAX_FAILURES_PER_EMAIL", 5)
 LOGIN_MAX_FAILURES_PER_IP = env_int("LOGIN_MAX_FAILURES_PER_IP", 20)
 LOGIN_FAILURE_WINDOW_SECONDS = env_int("LOGIN_FAILURE_WINDOW_SECONDS", 15 * 60)
-# Idle timeout: a session ends SESSION_COOKIE_AGE seconds after the last request (each request
-# renews it). Sessions also end when the password changes or the account is deactivated.
+# Idle timeout: a session ends SESSION_COOKIE_AGE seconds after the last request. A request
+# renews it (writes the session row) when the last renewal is more than SESSION_RENEW_SECONDS
+# old, not on every request (SESSION_SAVE_EVERY_REQUEST=true restores Django's write on every
+# request). Sessions also end when the password changes or the account is deactivated.
+SESSION_ENGINE = "samordna.accounts.sessions"
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 8)
-SESSION_SAVE_EVERY_REQUEST = env_bool("SESSION_SAVE_EVERY_REQUEST", True)
+SESSION_RENEW_SECONDS = env_int("SESSION_RENEW_SECONDS", 60)
+SESSION_SAVE_EVERY_REQUEST = env_bool("SESSION_SAVE_EVERY_REQUEST", False)
 # Password-reset e-mails allowed per address and per IP address in the window below.
 PASSWORD_RESET_MAX_PER_EMAIL = env_int("PASSWORD_RESET_MAX_PER_EMAIL", 3)
 PASSWORD_RESET_MAX_PER_IP = env_int("PASSWORD_RESET_MAX_PER_IP", 10)
@@ -178,7 +183,7 @@ MEDIA_ROOT = env_str("MEDIA_ROOT", str(VAR_DIR / "uploads"))
 TASKS = {
     "default": {
         "BACKEND": "django_tasks_db.DatabaseBackend",
-        "QUEUES": ["default", "email"],
+        "QUEUES": ["default", "email", "reports"],
     }
 }
 
@@ -260,6 +265,7 @@ PRIVACY_RETENTION_DAYS = {
     "core.audit_entry": env_int("RETENTION_AUDIT_LOG_DAYS", 3 * 365),
     "core.accessibility_report": env_int("RETENTION_ACCESSIBILITY_REPORT_EMAIL_DAYS", 365),
     "sessions.session": env_int("RETENTION_EXPIRED_SESSION_DAYS", 0),
+    "reports.export": env_int("RETENTION_REPORT_EXPORT_DAYS", 30),
 }
 
 # --- Page cache (docs/decisions/0004-page-cache.md) ------------------------------------------

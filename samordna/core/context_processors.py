@@ -1,6 +1,9 @@
-from django.conf import settings
-from django.urls import reverse
+import functools
 
+from django.conf import settings
+from django.urls import get_script_prefix, get_urlconf, reverse
+
+from .memo import generation_cached
 from .navigation import MAIN_NAVIGATION, STAFF_NAVIGATION
 from .permissions import get_access
 
@@ -19,10 +22,17 @@ def layout(request):
     }
 
 
+@functools.lru_cache(maxsize=256)
+def _reverse(url_name: str, urlconf, script_prefix: str) -> str:
+    """Navigation URLs take no arguments: reversed once per URL configuration and prefix."""
+    return reverse(url_name, urlconf=urlconf)
+
+
 def _items(navigation, path: str) -> list[dict]:
     items = []
+    urlconf, script_prefix = get_urlconf(), get_script_prefix()
     for item in navigation:
-        url = reverse(item.url_name)
+        url = _reverse(item.url_name, urlconf, script_prefix)
         current = any(
             path == "/" if prefix == "/$" else path.startswith(prefix)
             for prefix in (item.prefixes or (url,))
@@ -32,11 +42,22 @@ def _items(navigation, path: str) -> list[dict]:
 
 
 def _site_heading(access) -> str:
+    """The board name of the user's (first) county, else of the installation's default county;
+    the same for everyone with the same counties, so cached per generation (``core.memo``)."""
     from samordna.organisations.models import County
 
-    county = None
     if access is not None and access.edit_county_ids:
-        county = County.objects.filter(pk__in=access.edit_county_ids).order_by("code").first()
+        ids = sorted(access.edit_county_ids)
+        key = "ids:" + ",".join(map(str, ids))
+        counties = County.objects.filter(pk__in=ids)
     elif settings.SAMORDNA_DEFAULT_COUNTY:
-        county = County.objects.filter(code=settings.SAMORDNA_DEFAULT_COUNTY).first()
-    return county.board_name if county else ""
+        key = "code:" + settings.SAMORDNA_DEFAULT_COUNTY
+        counties = County.objects.filter(code=settings.SAMORDNA_DEFAULT_COUNTY)
+    else:
+        return ""
+
+    def heading() -> str:
+        county = counties.order_by("code").first()
+        return county.board_name if county else ""
+
+    return generation_cached(f"core:site-heading:{key}", heading)

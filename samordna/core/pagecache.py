@@ -67,7 +67,8 @@ IGNORED_MODELS = frozenset(
         "newsletter.delivery",
     }
 )
-IGNORED_APPS = frozenset({"django_tasks_db", "django_tasks"})
+# App labels: django_tasks_db's models live under the label "django_tasks_database".
+IGNORED_APPS = frozenset({"django_tasks_db", "django_tasks_database", "django_tasks"})
 
 
 def enabled() -> bool:

@@ -1,8 +1,12 @@
 """Reads of counties, municipalities, organisations and people."""
 
+import hashlib
+import json
+
 from django.db.models import Count, Q, QuerySet
 
 from samordna.core.collation import swedish
+from samordna.core.memo import generation_cached
 from samordna.core.permissions import get_access
 
 from .models import County, Municipality, Organisation, Person
@@ -65,6 +69,32 @@ def people_for_user(
     if county_code:
         queryset = queryset.filter(organisation__county__code=county_code)
     return queryset.order_by(swedish("name"), "pk")
+
+
+def people_list_for_user(user, **filters) -> QuerySet[Person]:
+    """``people_for_user`` with only the columns the people list shows."""
+    return people_for_user(user, **filters).only(
+        "name",
+        "email",
+        "title",
+        "target_group",
+        "is_contact",
+        "organisation__name",
+        "organisation__code",
+        "organisation__county_id",
+    )
+
+
+def people_count_for_user(user, **filters) -> int:
+    """How many people ``people_for_user(user, **filters)`` lists, cached per generation for
+    the same counties and filters (the list's pages all show it)."""
+    readable = get_access(user).readable_county_ids()
+    scope = "all" if readable is None else sorted(readable)
+    digest = hashlib.sha256(json.dumps([scope, filters], sort_keys=True).encode()).hexdigest()
+    return generation_cached(
+        f"organisations:people-count:{digest}",
+        lambda: people_for_user(user, **filters).order_by().count(),
+    )
 
 
 def contacts_for_user(user, organisations) -> QuerySet[Person]:

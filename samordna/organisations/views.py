@@ -177,19 +177,25 @@ def municipality_detail(request, code):
 def person_list(request):
     form = PersonFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
+    criteria = {
+        "q": filters.get("q", ""),
+        "target_group": filters.get("target_group", ""),
+        "organisation_code": filters.get("organisation", ""),
+    }
     page = paginate(
         request,
-        selectors.people_for_user(
-            request.user,
-            q=filters.get("q", ""),
-            target_group=filters.get("target_group", ""),
-            organisation_code=filters.get("organisation", ""),
-        ),
+        selectors.people_list_for_user(request.user, **criteria),
+        count=lambda: selectors.people_count_for_user(request.user, **criteria),
     )
+    # Whether the user may edit each person: once in Python rather than through template
+    # look-ups on every row.
+    access = get_access(request.user)
+    for person in page.object_list:
+        person.editable = access.can_edit_county(person.organisation.county_id)
     return render(
         request,
         "organisations/person_list.html",
-        {"form": form, "page": page, "can_create": bool(get_access(request.user).edit_county_ids)},
+        {"form": form, "page": page, "can_create": bool(access.edit_county_ids)},
     )
 
 

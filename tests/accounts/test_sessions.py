@@ -8,7 +8,9 @@ import pytest
 from django.conf import settings as django_settings
 from django.contrib.sessions.models import Session
 from django.core import mail
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -24,18 +26,47 @@ def logged_in(client) -> bool:
     return client.get(reverse("accounts:profile")).status_code == 200
 
 
-def test_sessions_expire_after_eight_idle_hours_and_each_request_renews_them(client_for, editor_08):
+def test_sessions_expire_after_eight_idle_hours_and_requests_renew_them(client_for, editor_08):
     assert django_settings.SESSION_COOKIE_AGE == 8 * 60 * 60
-    assert django_settings.SESSION_SAVE_EVERY_REQUEST is True
     client = client_for(editor_08)
     session = Session.objects.get(session_key=client.session.session_key)
     Session.objects.filter(pk=session.pk).update(expire_date=timezone.now() + timedelta(minutes=1))
-    assert logged_in(client)
+    response = client.get(reverse("accounts:profile"))
+    assert response.status_code == 200
     renewed = Session.objects.get(pk=session.pk).expire_date
     assert renewed > timezone.now() + timedelta(hours=7, minutes=59)
+    # The cookie is sent again with the new lifetime, so the browser keeps it as long.
+    cookie = response.cookies[django_settings.SESSION_COOKIE_NAME]
+    assert cookie.value == session.session_key
+    assert int(cookie["max-age"]) == django_settings.SESSION_COOKIE_AGE
 
     Session.objects.filter(pk=session.pk).update(expire_date=timezone.now() - timedelta(seconds=1))
     assert not logged_in(client)
+
+
+def test_a_session_renewed_within_the_last_minute_is_not_written_again(
+    client_for, editor_08, settings
+):
+    settings.SESSION_RENEW_SECONDS = 60
+    client = client_for(editor_08)
+    session = Session.objects.get(session_key=client.session.session_key)
+    recent = timezone.now() + timedelta(seconds=settings.SESSION_COOKIE_AGE - 20)
+    Session.objects.filter(pk=session.pk).update(expire_date=recent)
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("accounts:profile"))
+    assert response.status_code == 200
+    assert Session.objects.get(pk=session.pk).expire_date == recent
+    assert not [
+        q for q in queries if q["sql"].startswith("UPDATE") and "django_session" in q["sql"]
+    ]
+    assert settings.SESSION_COOKIE_NAME not in response.cookies
+
+    # Older than the margin: the next request renews it.
+    due = timezone.now() + timedelta(seconds=settings.SESSION_COOKIE_AGE - 90)
+    Session.objects.filter(pk=session.pk).update(expire_date=due)
+    assert logged_in(client)
+    assert Session.objects.get(pk=session.pk).expire_date > due + timedelta(seconds=60)
 
 
 def test_password_change_ends_other_sessions_and_keeps_this_one(client_for, editor_08):

@@ -105,4 +105,6 @@ def test_every_settings_mode_installs_the_header_middleware(mode, monkeypatch):
     assert module.SECURE_REFERRER_POLICY == "same-origin"
     assert module.SECURE_CONTENT_TYPE_NOSNIFF is True
     assert "samordna.accounts.middleware.TwoFactorRequiredMiddleware" in module.MIDDLEWARE
-    assert module.SESSION_SAVE_EVERY_REQUEST is True
+    # The idle timeout is renewed by the session middleware (at most once a minute).
+    assert "samordna.accounts.sessions.SessionMiddleware" in module.MIDDLEWARE
+    assert module.SESSION_ENGINE == "samordna.accounts.sessions"

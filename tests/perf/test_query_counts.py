@@ -92,11 +92,22 @@ def test_staff_event_list(client_for, editor_08, county_08, county_06):
     )
 
 
-def test_calendar_month(client_for, county_08, county_06):
+@pytest.mark.parametrize("as_staff", [False, True])
+def test_calendar_month(client_for, county_08, county_06, editor_08, as_staff):
     first = (timezone.localdate() + timedelta(days=40)).replace(day=1)
     start = timezone.make_aware(timezone.datetime(first.year, first.month, 2, 9))
     url = f"/kalender/manad/?month={first:%Y-%m}"
-    assert_constant(client_for(), url, _events(county_08, co_county=county_06, start=start))
+    client = client_for(editor_08 if as_staff else None)
+    assert_constant(client, url, _events(county_08, co_county=county_06, start=start))
+
+
+@pytest.mark.parametrize("as_staff", [False, True])
+@pytest.mark.parametrize("url", ["/kalender/arkiv/", "/kalender/arkiv/?county=06&q=FREDA"])
+def test_calendar_archive(client_for, county_08, county_06, editor_08, as_staff, url):
+    start = timezone.now() - timedelta(days=400)
+    client = client_for(editor_08 if as_staff else None)
+    grow = _events(county_08, co_county=county_06, start=start, registrations=0)
+    assert_constant(client, url, grow)
 
 
 def test_event_page(client_for, county_08, county_06):
@@ -169,8 +180,9 @@ def test_municipality_page(client_for, county_08, editor_08, as_staff):
     assert_constant(client, "/kommuner/0880/", _organisations(county_08, kalmar, people=2))
 
 
-def test_people_list_for_staff(client_for, county_08, editor_08):
-    assert_constant(client_for(editor_08), "/personer/", _organisations(county_08, people=2))
+@pytest.mark.parametrize("url", ["/personer/", "/personer/?q=Kontakt&page=2"])
+def test_people_list_for_staff(client_for, county_08, editor_08, url):
+    assert_constant(client_for(editor_08), url, _organisations(county_08, people=2))
 
 
 def test_plan_page(client_for, county_08):
