@@ -26,7 +26,7 @@ class EventAdmin(admin.ModelAdmin):
             super().save_model(request, obj, form, change)
             return
         # The seat counter changes with every registration: never write back the value read
-        # when the form was loaded (only events.services._seats_change writes it).
+        # when the form was loaded (only events.services.seats._seats_change writes it).
         fields = [
             f.name
             for f in obj._meta.concrete_fields

@@ -92,7 +92,7 @@ class Event(TimeStampedModel):
         _("seats per organisation"), null=True, blank=True
     )
     capacity_per_county = models.PositiveIntegerField(_("seats per county"), null=True, blank=True)
-    # The number of confirmed registrations, kept by ``services._seats_change`` (the only
+    # The number of confirmed registrations, kept by ``services.seats._seats_change`` (the only
     # writer) in the same transaction as every status change: a seat is taken with one
     # conditional UPDATE instead of counting rows under a lock (bench/registration_burst.py).
     seats_taken = models.PositiveIntegerField(_("seats taken"), default=0, editable=False)
