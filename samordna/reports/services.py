@@ -159,99 +159,113 @@ def report_update_text(
     return report
 
 
-def report_mark_ready(*, actor, report: AnnualReport) -> AnnualReport:
-    """The editor hands the draft to the county admin for review."""
-    _require_edit(actor, report)
+def _transition(
+    report: AnnualReport,
+    *,
+    actor,
+    allowed_from: tuple[str, ...],
+    refusal: str,
+    to: str,
+    action: str,
+    values=None,
+    check=None,
+    data: dict | None = None,
+) -> AnnualReport:
+    """Move an unlocked report from one of ``allowed_from`` to ``to`` under the row lock:
+    ``check(report)`` may refuse, ``values(report)`` gives the fields to set with the status;
+    one audit entry with the status before and after (and ``data``)."""
     with transaction.atomic():
         report = _lock(report)
         _require_unlocked(report)
-        if report.status != Status.DRAFT:
-            raise Conflict(_("Only a draft can be marked ready for review."))
-        missing = [name for name in TEXT_FIELDS if not getattr(report, name).strip()]
-        if missing:
-            raise ValidationFailed(
-                _("Write the text of every section before marking the report ready for review."),
-                field=missing[0],
-            )
-        report.status = Status.READY
-        report.ready_at = timezone.now()
-        report.save(update_fields=["status", "ready_at", "updated_at"])
+        if report.status not in allowed_from:
+            raise Conflict(refusal)
+        if check is not None:
+            check(report)
+        before = report.status
+        for name, value in (values(report) if values else {}).items():
+            setattr(report, name, value)
+        report.status = to
+        report.save()
         log_action(
             actor=actor,
-            action="reports.report.marked_ready",
+            action=action,
             obj=report,
             county_code=report.county.code,
+            data={"status": {"before": before, "after": to}, **(data or {})},
         )
     return report
+
+
+def _all_sections_written(report: AnnualReport) -> None:
+    missing = [name for name in TEXT_FIELDS if not getattr(report, name).strip()]
+    if missing:
+        raise ValidationFailed(
+            _("Write the text of every section before marking the report ready for review."),
+            field=missing[0],
+        )
+
+
+def report_mark_ready(*, actor, report: AnnualReport) -> AnnualReport:
+    """The editor hands the draft to the county admin for review."""
+    _require_edit(actor, report)
+    return _transition(
+        report,
+        actor=actor,
+        allowed_from=(Status.DRAFT,),
+        refusal=_("Only a draft can be marked ready for review."),
+        to=Status.READY,
+        action="reports.report.marked_ready",
+        check=_all_sections_written,
+        values=lambda _report: {"ready_at": timezone.now()},
+    )
 
 
 def report_return_to_draft(*, actor, report: AnnualReport) -> AnnualReport:
     """Send a report under review (or approved) back to draft for more work."""
     _require_edit(actor, report)
-    with transaction.atomic():
-        report = _lock(report)
-        _require_unlocked(report)
-        if report.status not in (Status.READY, Status.APPROVED):
-            raise Conflict(_("The report is already a draft."))
-        before = report.status
-        report.status = Status.DRAFT
-        report.ready_at = None
-        report.approved_at = None
-        report.approved_by = None
-        report.save()
-        log_action(
-            actor=actor,
-            action="reports.report.returned_to_draft",
-            obj=report,
-            county_code=report.county.code,
-            data={"status": {"before": before, "after": Status.DRAFT}},
-        )
-    return report
+    return _transition(
+        report,
+        actor=actor,
+        allowed_from=(Status.READY, Status.APPROVED),
+        refusal=_("The report is already a draft."),
+        to=Status.DRAFT,
+        action="reports.report.returned_to_draft",
+        values=lambda _report: {"ready_at": None, "approved_at": None, "approved_by": None},
+    )
 
 
 def report_approve(*, actor, report: AnnualReport) -> AnnualReport:
     """The county admin approves a report that is ready for review."""
     _require_admin(actor, report)
-    with transaction.atomic():
-        report = _lock(report)
-        _require_unlocked(report)
-        if report.status != Status.READY:
-            raise Conflict(_("Only a report that is ready for review can be approved."))
-        report.status = Status.APPROVED
-        report.approved_at = timezone.now()
-        report.approved_by = actor
-        report.save(update_fields=["status", "approved_at", "approved_by", "updated_at"])
-        log_action(
-            actor=actor,
-            action="reports.report.approved",
-            obj=report,
-            county_code=report.county.code,
-        )
-    return report
+    return _transition(
+        report,
+        actor=actor,
+        allowed_from=(Status.READY,),
+        refusal=_("Only a report that is ready for review can be approved."),
+        to=Status.APPROVED,
+        action="reports.report.approved",
+        values=lambda _report: {"approved_at": timezone.now(), "approved_by": actor},
+    )
 
 
 def report_submit(*, actor, report: AnnualReport) -> AnnualReport:
     """The county admin submits an approved report: it is locked with a timestamp and its
     figures are frozen as a snapshot, so the submitted report never changes."""
     _require_admin(actor, report)
-    with transaction.atomic():
-        report = _lock(report)
-        _require_unlocked(report)
-        if report.status != Status.APPROVED:
-            raise Conflict(_("The report must be approved by the county admin before submission."))
-        report.snapshot = figures.report_figures(report.county, report.year)
-        report.status = Status.SUBMITTED
-        report.submitted_at = timezone.now()
-        report.submitted_by = actor
-        report.save()
-        log_action(
-            actor=actor,
-            action="reports.report.submitted",
-            obj=report,
-            county_code=report.county.code,
-            data={"version": report.version},
-        )
-    return report
+    return _transition(
+        report,
+        actor=actor,
+        allowed_from=(Status.APPROVED,),
+        refusal=_("The report must be approved by the county admin before submission."),
+        to=Status.SUBMITTED,
+        action="reports.report.submitted",
+        values=lambda locked: {
+            "snapshot": figures.report_figures(locked.county, locked.year),
+            "submitted_at": timezone.now(),
+            "submitted_by": actor,
+        },
+        data={"version": report.version},
+    )
 
 
 def report_reopen(*, actor, report: AnnualReport, reason: str) -> AnnualReport:
