@@ -208,23 +208,39 @@ def _register_under_lock(registration: Registration, *, event_id: int, actor) ->
         registration.event = event
         if event.requires_approval:
             registration.status = Registration.Status.PENDING_APPROVAL
-        elif _fits(event, registration):
-            registration.status = Registration.Status.CONFIRMED
-            registration.confirmed_at = timezone.now()
+            _save_new(registration)
         else:
-            registration.status = Registration.Status.WAITLISTED
-        _save_new(registration)
-        if registration.status == Registration.Status.CONFIRMED and not _seats_change(event, 1):
-            raise RuntimeError("seat counter out of step with the lock")  # pragma: no cover
-        log_action(
-            actor=actor,
-            action="events.registration.created",
-            obj=registration,
-            county_code=event.county.code,
-            data={"event": event.pk, "status": registration.status},
-        )
+            _seat_or_waitlist_under_lock(event, registration)
+        _log_new(registration, actor=actor, action="events.registration.created")
         email_queue(**_status_message(registration))
     return registration
+
+
+def _seat_or_waitlist_under_lock(
+    event: Event, registration: Registration, *, attended: bool = False
+) -> None:
+    """With the event row locked: confirm and take a seat on the counter when one fits (limits
+    included), otherwise put the registration on the waiting list; saves it."""
+    if _fits(event, registration):
+        registration.status = Registration.Status.CONFIRMED
+        registration.confirmed_at = timezone.now()
+        registration.attended = attended
+    else:
+        registration.status = Registration.Status.WAITLISTED
+    _save_new(registration)
+    if registration.status == Registration.Status.CONFIRMED and not _seats_change(event, 1):
+        raise RuntimeError("seat counter out of step with the lock")  # pragma: no cover
+
+
+def _log_new(registration: Registration, *, actor, action: str) -> None:
+    event = registration.event
+    log_action(
+        actor=actor,
+        action=action,
+        obj=registration,
+        county_code=event.county.code,
+        data={"event": event.pk, "status": registration.status},
+    )
 
 
 def registration_add_by_organiser(
@@ -263,22 +279,8 @@ def registration_add_by_organiser(
             municipality=organisation.municipality if organisation else None,
             registrant_county=organisation.county if organisation else None,
         )
-        if _fits(locked, registration):
-            registration.status = Registration.Status.CONFIRMED
-            registration.confirmed_at = timezone.now()
-            registration.attended = attended
-        else:
-            registration.status = Registration.Status.WAITLISTED
-        _save_new(registration)
-        if registration.status == Registration.Status.CONFIRMED and not _seats_change(locked, 1):
-            raise RuntimeError("seat counter out of step with the lock")  # pragma: no cover
-        log_action(
-            actor=actor,
-            action="events.registration.added_by_organiser",
-            obj=registration,
-            county_code=locked.county.code,
-            data={"event": locked.pk, "status": registration.status},
-        )
+        _seat_or_waitlist_under_lock(locked, registration, attended=attended)
+        _log_new(registration, actor=actor, action="events.registration.added_by_organiser")
     return registration
 
 
