@@ -46,7 +46,7 @@ def simplify_ring(
     keep = [False] * len(ring)
     keep[0] = keep[-1] = True
     # The closing point equals the first, so the first split is at the point farthest from it.
-    first = max(range(1, len(ring) - 1), key=lambda i: _distance(ring[i], ring[0]))
+    first = max(range(1, len(ring) - 1), key=lambda i: math.dist(ring[i], ring[0]))
     keep[first] = True
     stack = [(0, first), (first, len(ring) - 1)]
     while stack:
@@ -62,18 +62,14 @@ def simplify_ring(
     return [point for point, kept in zip(ring[:-1], keep[:-1], strict=True) if kept]
 
 
-def _distance(a: tuple[float, float], b: tuple[float, float]) -> float:
-    return math.hypot(a[0] - b[0], a[1] - b[1])
-
-
 def _segment_distance(p, a, b) -> float:
     """Distance from ``p`` to the segment ``a``–``b``."""
     dx, dy = b[0] - a[0], b[1] - a[1]
     length_sq = dx * dx + dy * dy
     if length_sq == 0:
-        return _distance(p, a)
+        return math.dist(p, a)
     t = max(0.0, min(1.0, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / length_sq))
-    return _distance(p, (a[0] + t * dx, a[1] + t * dy))
+    return math.dist(p, (a[0] + t * dx, a[1] + t * dy))
 
 
 def project_shapes(
